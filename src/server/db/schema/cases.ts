@@ -1,0 +1,111 @@
+/**
+ * The supervision case (督办事项), its event log, and the attachments that evidence it.
+ */
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    code: varchar('code', { length: 24 }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    module: varchar('module', { length: 16 }).notNull(),
+    category: text('category'),
+    areaId: integer('area_id').notNull(),
+    areaCode: varchar('area_code', { length: 12 }).notNull(),
+    place: text('place'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    source: varchar('source', { length: 16 }).notNull(),
+    severity: varchar('severity', { length: 16 }).notNull().default('normal'),
+    foundById: integer('found_by_id'),
+    foundAt: ts('found_at').notNull(),
+    unitId: integer('unit_id'),
+    deadline: ts('deadline'),
+    status: varchar('status', { length: 24 }).notNull(),
+    outcome: varchar('outcome', { length: 16 }),
+    returnCount: integer('return_count').notNull().default(0),
+    extensionCount: integer('extension_count').notNull().default(0),
+    /** While an extension is requested: the deadline asked for. */
+    requestedDeadline: ts('requested_deadline'),
+    lastSubmitterId: integer('last_submitter_id'),
+    assignedAt: ts('assigned_at'),
+    submittedAt: ts('submitted_at'),
+    closedAt: ts('closed_at'),
+    createdById: integer('created_by_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Optimistic concurrency: every transition bumps it; a stale version is refused. */
+    version: integer('version').notNull().default(1),
+    /** Where the case came from in another module (e.g. inspection result id). */
+    originType: varchar('origin_type', { length: 24 }),
+    originId: text('origin_id'),
+  },
+  (t) => [
+    index('cases_code_idx').on(t.code),
+    index('cases_area_status_idx').on(t.areaCode, t.status),
+    index('cases_status_deadline_idx').on(t.status, t.deadline),
+    index('cases_unit_status_idx').on(t.unitId, t.status, t.deadline),
+    index('cases_module_status_idx').on(t.module, t.status, t.foundAt),
+    index('cases_found_at_idx').on(t.foundAt),
+    index('cases_closed_at_idx').on(t.closedAt),
+    index('cases_origin_idx').on(t.originType, t.originId),
+  ],
+);
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: integer('actor_id'),
+    action: varchar('action', { length: 24 }).notNull(),
+    fromStatus: varchar('from_status', { length: 24 }),
+    toStatus: varchar('to_status', { length: 24 }).notNull(),
+    note: text('note'),
+    /** Extra facts of the event: unit and deadline changes, outcome. */
+    data: jsonb('data'),
+    attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull().default([]),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    /** What the file belongs to once linked: 'case', 'case_event', 'inspection_result'. */
+    ownerType: varchar('owner_type', { length: 24 }),
+    ownerId: text('owner_id'),
+    /** before / after / evidence / other */
+    kind: varchar('kind', { length: 16 }).notNull().default('other'),
+    filename: text('filename').notNull(),
+    mime: varchar('mime', { length: 64 }).notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    thumbKey: text('thumb_key'),
+    /** A copy with location EXIF removed, shown beyond the case's own users. */
+    publicKey: text('public_key'),
+    width: integer('width'),
+    height: integer('height'),
+    uploadedById: integer('uploaded_by_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+);

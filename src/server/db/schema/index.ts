@@ -1,0 +1,4 @@
+/** Every table of the platform; drizzle-kit generates migrations from this module. */
+export * from './core.js';
+export * from './cases.js';
+export * from './checklists.js';

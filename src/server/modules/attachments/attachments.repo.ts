@@ -1,0 +1,50 @@
+/** Queries of attachments: insert, find, link to an owner. */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { attachments } from '../../db/schema/index.js';
+
+export type TAttachmentRow = typeof attachments.$inferSelect;
+
+export async function insertAttachment(db: Db, values: typeof attachments.$inferInsert) {
+  await db.insert(attachments).values(values);
+}
+
+export async function findAttachment(db: Db, id: string) {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Attachments by ids, in no particular order. */
+export async function findAttachmentsByIds(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.select().from(attachments).where(inArray(attachments.id, [...ids]));
+}
+
+/** Unlinked uploads of a user among `ids`: the only ones a new record may claim. */
+export async function findClaimable(db: Db, ids: readonly string[], uploaderId: number) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(inArray(attachments.id, [...ids]), eq(attachments.uploadedById, uploaderId), isNull(attachments.ownerType)));
+}
+
+/** Links uploads to their owner record. */
+export async function linkAttachments(db: Db, ids: readonly string[], ownerType: string, ownerId: string | number, kind?: string) {
+  if (!ids.length) return;
+  await db
+    .update(attachments)
+    .set({ ownerType, ownerId: String(ownerId), ...(kind ? { kind } : {}) })
+    .where(inArray(attachments.id, [...ids]));
+}
+
+/** Attachments of owners of one type, e.g. all event photos of a case's events. */
+export async function findByOwners(db: Db, ownerType: string, ownerIds: readonly (string | number)[]) {
+  if (!ownerIds.length) return [];
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, ownerIds.map(String))))
+    .orderBy(attachments.createdAt);
+}
+

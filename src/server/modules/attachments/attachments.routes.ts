@@ -1,0 +1,4 @@
+/** /api/attachments (placeholder until the attachments service lands). */
+import type { TApp } from '../../lib/types.js';
+
+export async function attachmentRoutes(_app: TApp) {}

@@ -1,0 +1,25 @@
+/**
+ * Authorization of the supervision case, declared once. Scope (which cases exist for a user)
+ * is in the repository queries; who may take which action is the shared state machine's.
+ */
+import type { TActorFacts, TCaseFacts, TCaseStatus } from '../../../shared/domain/case-machine.js';
+import type { TRole } from '../../../shared/domain/roles.js';
+import type { TSessionUser } from '../../lib/types.js';
+
+/** Roles that may raise a case. Unit staff answer cases; they do not raise them. */
+export const CASE_CREATOR_ROLES: readonly TRole[] = [
+  'admin',
+  'leader',
+  'inspector',
+  'township_cadre',
+  'village_cadre',
+  'discipline',
+];
+
+export function actorFacts(user: TSessionUser): TActorFacts {
+  return { id: user.id, role: user.role, unitId: user.unitId };
+}
+
+export function caseFacts(c: { status: string; unitId: number | null; foundById: number | null; lastSubmitterId: number | null }): TCaseFacts {
+  return { status: c.status as TCaseStatus, unitId: c.unitId, foundById: c.foundById, lastSubmitterId: c.lastSubmitterId };
+}

@@ -1,0 +1,357 @@
+/**
+ * Use cases of the supervision case: create, transition, bulk actions, detail.
+ * Rules come from the pure state machine; this layer adds scope, concurrency and events.
+ */
+import type { TBulkBody, TCreateCaseBody, TTransitionBody } from '../../../shared/contracts/cases.js';
+import {
+  allowedActions,
+  decideTransition,
+  isOverdue,
+  type TCaseAction,
+  type TCaseOutcome,
+  type TCaseStatus,
+} from '../../../shared/domain/case-machine.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { isAreaInScope } from '../../lib/scope.js';
+import { zoneDate } from '../../lib/time.js';
+import type { TSessionUser } from '../../lib/types.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { presentAttachment } from '../attachments/attachments.present.js';
+import * as repo from './cases.repo.js';
+import { actorFacts, caseFacts } from './cases.policy.js';
+
+/** What a caller passes to audit: the service says what changed; the route writes it. */
+export interface TCaseChange {
+  caseId: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}
+
+async function claimAttachments(db: Db, user: TSessionUser, ids: readonly string[]) {
+  if (!ids.length) return;
+  const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
+  if (claimable.length !== new Set(ids).size) {
+    throw new AppError('VALIDATION_FAILED', '附件无效或已被使用，请重新上传', { attachmentIds: '附件无效或已被使用' });
+  }
+}
+
+function assertFutureDeadline(deadline: string, field = 'deadline') {
+  if (zoneDate(new Date(deadline)) < zoneDate()) {
+    throw new AppError('VALIDATION_FAILED', '整改期限不能早于今天', { [field]: '整改期限不能早于今天' });
+  }
+}
+
+export interface TCreateCaseOptions {
+  /** Where the case came from in another module (e.g. an inspection result). */
+  origin?: { type: string; id: string | number };
+  /** Skip the future-deadline check (demo data and imports of history). */
+  allowPastDeadline?: boolean;
+}
+
+/**
+ * Creates a case in the caller's scope; with a unit and a deadline it is assigned in the same
+ * step (现场交办). Runs in the caller's transaction when given one.
+ */
+export async function createCase(
+  db: Db,
+  user: TSessionUser,
+  input: TCreateCaseBody,
+  opts: TCreateCaseOptions = {},
+): Promise<TCaseChange> {
+  const area = await repo.findArea(db, input.areaId);
+  if (!area || !isAreaInScope(user, area.code)) {
+    throw new AppError('VALIDATION_FAILED', '所选区域不存在或不在您的管辖范围内', { areaId: '区域不在管辖范围内' });
+  }
+  const assignNow = input.unitId != null && input.deadline != null;
+  if ((input.unitId != null) !== (input.deadline != null)) {
+    throw new AppError('VALIDATION_FAILED', '现场交办需要同时选择责任单位和整改期限', {
+      [input.unitId == null ? 'unitId' : 'deadline']: '请同时填写责任单位和整改期限',
+    });
+  }
+  if (assignNow) {
+    const decision = decideTransition(
+      { status: 'pending_assign', unitId: null, foundById: user.id, lastSubmitterId: null },
+      actorFacts(user),
+      { action: 'assign', unitId: input.unitId, deadline: input.deadline },
+    );
+    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    if (!(await repo.findActiveUnit(db, input.unitId!))) {
+      throw new AppError('VALIDATION_FAILED', '责任单位不存在或已停用', { unitId: '责任单位不存在或已停用' });
+    }
+    if (!opts.allowPastDeadline) assertFutureDeadline(input.deadline!);
+  }
+  await claimAttachments(db, user, input.attachmentIds);
+
+  const now = new Date();
+  const foundAt = input.foundAt ? new Date(input.foundAt) : now;
+  const status: TCaseStatus = assignNow ? 'rectifying' : 'pending_assign';
+  return db.transaction(async (tx) => {
+    const id = await repo.nextCaseId(tx as unknown as Db);
+    const code = `DB${zoneDate(foundAt).replace(/-/g, '')}${String(id).padStart(6, '0')}`;
+    const values: repo.TNewCase = {
+      id,
+      code,
+      title: input.title,
+      description: input.description ?? '',
+      module: input.module,
+      category: input.category ?? null,
+      areaId: area.id,
+      areaCode: area.code,
+      place: input.place ?? null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      source: input.source,
+      severity: input.severity ?? 'normal',
+      foundById: user.id,
+      foundAt,
+      unitId: assignNow ? input.unitId! : null,
+      deadline: assignNow ? new Date(input.deadline!) : null,
+      assignedAt: assignNow ? now : null,
+      status,
+      createdById: user.id,
+      originType: opts.origin?.type ?? null,
+      originId: opts.origin ? String(opts.origin.id) : null,
+    };
+    await repo.insertCase(tx as unknown as Db, values);
+    await repo.insertEvent(tx as unknown as Db, {
+      caseId: id,
+      actorId: user.id,
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'pending_assign',
+      note: input.description || null,
+      attachmentIds: input.attachmentIds,
+    });
+    if (assignNow) {
+      await repo.insertEvent(tx as unknown as Db, {
+        caseId: id,
+        actorId: user.id,
+        action: 'assign',
+        fromStatus: 'pending_assign',
+        toStatus: 'rectifying',
+        note: null,
+        data: { unitId: input.unitId, deadline: input.deadline },
+        attachmentIds: [],
+      });
+    }
+    await attachmentsRepo.linkAttachments(tx as unknown as Db, input.attachmentIds, 'case', id, 'before');
+    return { caseId: id, action: 'create', before: null, after: { ...values, foundAt: foundAt.toISOString() } };
+  });
+}
+
+function snapshot(c: repo.TCaseRecord) {
+  return {
+    status: c.status,
+    unitId: c.unitId,
+    deadline: c.deadline?.toISOString() ?? null,
+    outcome: c.outcome,
+    returnCount: c.returnCount,
+    extensionCount: c.extensionCount,
+    version: c.version,
+  };
+}
+
+/** The patch each action applies beyond the status. */
+function patchFor(
+  action: TCaseAction,
+  c: repo.TCaseRecord,
+  body: TTransitionBody,
+  user: TSessionUser,
+  now: Date,
+): repo.TCasePatch {
+  switch (action) {
+    case 'assign':
+    case 'reassign':
+      return { unitId: body.unitId!, deadline: new Date(body.deadline!), assignedAt: now, requestedDeadline: null };
+    case 'submit':
+      return { lastSubmitterId: user.id, submittedAt: now };
+    case 'verify':
+      return { closedAt: now, outcome: (body.outcome ?? 'fixed') as TCaseOutcome };
+    case 'return':
+      return { returnCount: c.returnCount + 1 };
+    case 'request_extension':
+      return { requestedDeadline: new Date(body.deadline!) };
+    case 'approve_extension':
+      return { deadline: c.requestedDeadline, requestedDeadline: null, extensionCount: c.extensionCount + 1 };
+    case 'refuse_extension':
+      return { requestedDeadline: null };
+    case 'cancel':
+      return { closedAt: now, outcome: (body.outcome ?? null) as TCaseOutcome | null };
+    case 'reopen':
+      return { closedAt: null, outcome: null };
+  }
+}
+
+/**
+ * Takes one action on a case: scope (404), permission and state (state machine), input,
+ * optimistic concurrency (409 on a stale version), then the update and its event in one transaction.
+ */
+export async function transitionCase(db: Db, user: TSessionUser, id: number, body: TTransitionBody): Promise<TCaseChange> {
+  const c = await repo.findCaseById(db, user, id);
+  if (!c) notFound('督办事项');
+  if (c.version !== body.version) throw new AppError('STALE_VERSION', '该事项已被他人更新，请刷新后重试');
+  const decision = decideTransition(caseFacts(c), actorFacts(user), {
+    action: body.action,
+    note: body.note,
+    unitId: body.unitId,
+    deadline: body.deadline,
+    currentDeadline: c.deadline?.toISOString() ?? null,
+    outcome: body.outcome,
+    attachmentIds: body.attachmentIds,
+  });
+  if (!decision.ok) throw new AppError(decision.code, decision.message);
+  if (body.action === 'assign' || body.action === 'reassign') {
+    if (!(await repo.findActiveUnit(db, body.unitId!))) {
+      throw new AppError('VALIDATION_FAILED', '责任单位不存在或已停用', { unitId: '责任单位不存在或已停用' });
+    }
+    assertFutureDeadline(body.deadline!);
+  }
+  if (body.action === 'request_extension') assertFutureDeadline(body.deadline!);
+  await claimAttachments(db, user, body.attachmentIds);
+
+  const now = new Date();
+  const patch = { ...patchFor(body.action, c, body, user, now), status: decision.to };
+  const before = snapshot(c);
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    if (!(await repo.updateCaseVersioned(t, id, body.version, patch))) {
+      throw new AppError('STALE_VERSION', '该事项已被他人更新，请刷新后重试');
+    }
+    await repo.insertEvent(t, {
+      caseId: id,
+      actorId: user.id,
+      action: body.action,
+      fromStatus: c.status,
+      toStatus: decision.to,
+      note: body.note ?? null,
+      data: eventData(body, c),
+      attachmentIds: body.attachmentIds,
+    });
+    await attachmentsRepo.linkAttachments(t, body.attachmentIds, 'case', id, body.action === 'submit' ? 'after' : 'evidence');
+  });
+  const after = { ...before, ...patch, deadline: (patch.deadline ?? c.deadline)?.toISOString() ?? null, version: c.version + 1 };
+  return { caseId: id, action: body.action, before, after: JSON.parse(JSON.stringify(after)) };
+}
+
+function eventData(body: TTransitionBody, c: repo.TCaseRecord): Record<string, unknown> | null {
+  switch (body.action) {
+    case 'assign':
+    case 'reassign':
+      return { unitId: body.unitId, deadline: body.deadline, previousUnitId: c.unitId };
+    case 'request_extension':
+      return { requestedDeadline: body.deadline, previousDeadline: c.deadline?.toISOString() ?? null };
+    case 'approve_extension':
+      return { deadline: c.requestedDeadline?.toISOString() ?? null, previousDeadline: c.deadline?.toISOString() ?? null };
+    case 'verify':
+    case 'cancel':
+      return body.outcome ? { outcome: body.outcome } : null;
+    default:
+      return null;
+  }
+}
+
+/** Bulk assign or verify from the list: each case on its own, reporting what failed and why. */
+export async function bulkTransition(db: Db, user: TSessionUser, body: TBulkBody) {
+  const done: number[] = [];
+  const changes: TCaseChange[] = [];
+  const failed: { id: number; code: string; message: string }[] = [];
+  const inScope = new Set((await repo.findCasesByIds(db, user, body.items.map((i) => i.id))).map((r) => r.id));
+  for (const item of body.items) {
+    if (!inScope.has(item.id)) {
+      failed.push({ id: item.id, code: 'NOT_FOUND', message: '督办事项不存在或无权访问' });
+      continue;
+    }
+    try {
+      changes.push(
+        await transitionCase(db, user, item.id, {
+          action: body.action,
+          version: item.version,
+          note: body.note,
+          unitId: body.unitId,
+          deadline: body.deadline,
+          outcome: body.outcome,
+          attachmentIds: [],
+        }),
+      );
+      done.push(item.id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      failed.push({ id: item.id, code: err.code, message: err.message });
+    }
+  }
+  return { done, failed, changes };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A case with its events, attachments and the caller's allowed actions. */
+export async function getCaseDetail(db: Db, user: TSessionUser, id: number) {
+  const c = await repo.findCaseById(db, user, id);
+  if (!c) notFound('督办事项');
+  const [events, files] = await Promise.all([
+    repo.findEvents(db, id),
+    attachmentsRepo.findByOwners(db, 'case', [id]),
+  ]);
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const now = new Date();
+  return {
+    ...presentRow(c, now),
+    description: c.description,
+    lat: c.lat,
+    lng: c.lng,
+    foundById: c.foundById,
+    foundByName: c.foundByName,
+    requestedDeadline: iso(c.requestedDeadline),
+    assignedAt: iso(c.assignedAt),
+    submittedAt: iso(c.submittedAt),
+    createdAt: c.createdAt.toISOString(),
+    originType: c.originType,
+    originId: c.originId,
+    attachments: files.filter((f) => f.kind === 'before').map(presentAttachment),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actorName: e.actorName,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      data: (e.data as Record<string, unknown> | null) ?? null,
+      attachments: e.attachmentIds.map((aid) => byId.get(aid)).filter((f) => f !== undefined).map(presentAttachment),
+    })),
+    allowedActions: allowedActions(caseFacts(c), actorFacts(user)),
+  };
+}
+
+type TRowLike = Awaited<ReturnType<typeof repo.findCases>>['items'][number];
+
+/** A list row as the API shows it. */
+export function presentRow(c: TRowLike, now: Date) {
+  return {
+    id: c.id,
+    code: c.code,
+    title: c.title,
+    module: c.module as never,
+    category: c.category,
+    areaId: c.areaId,
+    areaName: c.areaName,
+    place: c.place,
+    source: c.source as never,
+    severity: c.severity as never,
+    unitId: c.unitId,
+    unitName: c.unitName,
+    foundAt: c.foundAt.toISOString(),
+    deadline: iso(c.deadline),
+    status: c.status as TCaseStatus,
+    outcome: c.outcome as TCaseOutcome | null,
+    isOverdue: isOverdue(c.status as TCaseStatus, c.deadline, now),
+    returnCount: c.returnCount,
+    extensionCount: c.extensionCount,
+    closedAt: iso(c.closedAt),
+    updatedAt: c.updatedAt.toISOString(),
+    version: c.version,
+  };
+}

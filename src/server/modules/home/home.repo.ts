@@ -1,0 +1,61 @@
+/** Aggregates for the home page, in one pass per grouping over the caller's scope. */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import { cases } from '../../db/schema/index.js';
+import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
+import { scopeCondition } from '../../lib/scope.js';
+import type { TSessionUser } from '../../lib/types.js';
+import { todoCondition } from '../cases/cases.repo.js';
+
+const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
+
+export interface TCounts {
+  open: number;
+  overdue: number;
+  closedInWeek: number;
+  closedInPeriod: number;
+  closedOnTimeInPeriod: number;
+  pendingVerify: number;
+  myTodo: number;
+}
+
+/** Headline counts: open, overdue, closed since `weekStart`, on-time closures since `periodStart`. */
+export async function countHeadline(db: Db, user: TSessionUser, weekStart: Date, periodStart: Date): Promise<TCounts> {
+  const scope = scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
+  const r = await db.execute(sql`
+    select
+      count(*) filter (where ${cases.status} in (${openList}))::int as "open",
+      count(*) filter (where ${cases.status} in (${openList}) and ${cases.deadline} < now())::int as "overdue",
+      count(*) filter (where ${cases.status} = 'closed' and ${cases.closedAt} >= ${weekStart.toISOString()}::timestamptz)::int as "closedInWeek",
+      count(*) filter (where ${cases.status} = 'closed' and ${cases.closedAt} >= ${periodStart.toISOString()}::timestamptz)::int as "closedInPeriod",
+      count(*) filter (where ${cases.status} = 'closed' and ${cases.closedAt} >= ${periodStart.toISOString()}::timestamptz
+                         and (${cases.deadline} is null or ${cases.closedAt} <= ${cases.deadline}))::int as "closedOnTimeInPeriod",
+      count(*) filter (where ${cases.status} = 'pending_verify')::int as "pendingVerify",
+      count(*) filter (where ${todoCondition(user)})::int as "myTodo"
+    from ${cases}
+    where ${scope} and (${cases.status} in (${openList}) or ${cases.closedAt} >= ${periodStart.toISOString()}::timestamptz)
+  `);
+  return rowsOf<TCounts>(r)[0];
+}
+
+/** Open and overdue per module; count per status (open statuses only, plus recent closures). */
+export async function countByModuleAndStatus(db: Db, user: TSessionUser) {
+  const scope = scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
+  const [byModule, byStatus] = await Promise.all([
+    db.execute(sql`
+      select ${cases.module} as module,
+        count(*)::int as open,
+        count(*) filter (where ${cases.deadline} < now())::int as overdue
+      from ${cases} where ${scope} and ${cases.status} in (${openList})
+      group by 1 order by 2 desc`),
+    db.execute(sql`
+      select ${cases.status} as status, count(*)::int as count
+      from ${cases} where ${scope} and ${cases.status} in (${openList})
+      group by 1`),
+  ]);
+  return {
+    byModule: rowsOf<{ module: string; open: number; overdue: number }>(byModule),
+    byStatus: rowsOf<{ status: string; count: number }>(byStatus),
+  };
+}

@@ -1,0 +1,130 @@
+/** Contracts of the admin pages: areas, units, users, audit log. */
+import { z } from 'zod';
+import { AREA_LEVELS } from '../domain/areas.js';
+import { ROLES } from '../domain/roles.js';
+import { UNIT_TYPES } from '../domain/units.js';
+import { ZPageQuery, zPaged } from './common.js';
+
+export const ZArea = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(AREA_LEVELS),
+  parentId: z.number().nullable(),
+  isActive: z.boolean(),
+});
+export type TArea = z.infer<typeof ZArea>;
+
+export const ZCreateAreaBody = z.object({
+  code: z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字'),
+  name: z.string().trim().min(1, '请输入名称').max(60),
+  level: z.enum(AREA_LEVELS),
+  parentId: z.number().int().positive().nullable(),
+});
+export type TCreateAreaBody = z.infer<typeof ZCreateAreaBody>;
+
+export const ZUpdateAreaBody = z.object({
+  name: z.string().trim().min(1).max(60).optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const ZUnit = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.enum(UNIT_TYPES),
+  areaId: z.number(),
+  areaName: z.string(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  isActive: z.boolean(),
+});
+export type TUnit = z.infer<typeof ZUnit>;
+
+export const ZCreateUnitBody = z.object({
+  name: z.string().trim().min(2, '单位名称至少 2 个字').max(80),
+  type: z.enum(UNIT_TYPES),
+  areaId: z.number().int().positive(),
+  contact: z.string().trim().max(40).nullable().optional(),
+  phone: z.string().trim().max(20).nullable().optional(),
+});
+export type TCreateUnitBody = z.infer<typeof ZCreateUnitBody>;
+export const ZUpdateUnitBody = ZCreateUnitBody.partial().extend({ isActive: z.boolean().optional() });
+
+export const ZUnitQuery = z.object({
+  type: z.enum(UNIT_TYPES).optional(),
+  areaId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(40).optional(),
+  includeInactive: z.coerce.boolean().optional(),
+});
+
+export const ZUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  areaId: z.number(),
+  areaName: z.string(),
+  phone: z.string().nullable(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZCreateUserBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{2,31}$/, '用户名为 3–32 位小写字母、数字或下划线，以字母开头'),
+  displayName: z.string().trim().min(1, '请输入姓名').max(40),
+  role: z.enum(ROLES),
+  unitId: z.number().int().positive().nullable(),
+  areaId: z.number().int().positive(),
+  phone: z.string().trim().max(20).nullable().optional(),
+  password: z.string().min(8, '初始密码至少 8 位').max(200),
+});
+export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
+
+export const ZUpdateUserBody = z.object({
+  displayName: z.string().trim().min(1).max(40).optional(),
+  role: z.enum(ROLES).optional(),
+  unitId: z.number().int().positive().nullable().optional(),
+  areaId: z.number().int().positive().optional(),
+  phone: z.string().trim().max(20).nullable().optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const ZResetPasswordBody = z.object({ password: z.string().min(8, '新密码至少 8 位').max(200) });
+
+export const ZUserQuery = ZPageQuery.extend({
+  q: z.string().trim().max(40).optional(),
+  role: z.enum(ROLES).optional(),
+  includeInactive: z.coerce.boolean().optional(),
+});
+export const ZUserPage = zPaged(ZUser);
+
+export const ZAuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  detail: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+export const ZAuditQuery = ZPageQuery.extend({
+  username: z.string().trim().max(64).optional(),
+  entity: z.string().trim().max(48).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(48).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const ZAuditPage = zPaged(ZAuditEntry);

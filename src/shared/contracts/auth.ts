@@ -1,0 +1,31 @@
+/** Contracts of /api/auth. */
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.js';
+
+export const ZLoginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+export type TLoginBody = z.infer<typeof ZLoginBody>;
+
+export const ZMe = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  areaId: z.number(),
+  areaName: z.string(),
+  areaCode: z.string(),
+  mustChangePassword: z.boolean(),
+  /** Sent back in the x-csrf-token header on every write. */
+  csrfToken: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZChangePasswordBody = z.object({
+  oldPassword: z.string().min(1, '请输入原密码'),
+  newPassword: z.string().min(8, '新密码至少 8 位').max(200),
+});
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;

@@ -1,0 +1,35 @@
+/**
+ * Stable API error codes and their HTTP status. The UI maps codes to Chinese
+ * messages; the server also sends a Chinese `message` so any client can show it.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  CASE_INPUT_REQUIRED: 400,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 400,
+  ATTACHMENT_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  SESSION_EXPIRED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  CASE_FORBIDDEN_FOR_ROLE: 403,
+  CASE_NOT_RESPONSIBLE_UNIT: 403,
+  CASE_SELF_VERIFY: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  CASE_ACTION_NOT_ALLOWED_IN_STATUS: 409,
+  DUPLICATE: 409,
+  LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type TErrorCode = keyof typeof ERROR_STATUS;
+
+/** The body of every error response. */
+export interface TErrorBody {
+  error: { code: TErrorCode; message: string; fields?: Record<string, string> };
+}
