@@ -149,7 +149,8 @@ CREATE TABLE "checklist_items" (
 	"category" text,
 	"default_unit_id" integer,
 	"default_deadline_days" integer DEFAULT 3 NOT NULL,
-	"severity" varchar(16) DEFAULT 'normal' NOT NULL
+	"severity" varchar(16) DEFAULT 'normal' NOT NULL,
+	"is_active" boolean DEFAULT true NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "checklist_templates" (
@@ -209,5 +210,6 @@ CREATE INDEX "cases_found_at_idx" ON "cases" USING btree ("found_at");--> statem
 CREATE INDEX "cases_closed_at_idx" ON "cases" USING btree ("closed_at");--> statement-breakpoint
 CREATE INDEX "cases_origin_idx" ON "cases" USING btree ("origin_type","origin_id");--> statement-breakpoint
 CREATE INDEX "checklist_items_template_idx" ON "checklist_items" USING btree ("template_id","position");--> statement-breakpoint
-CREATE INDEX "inspection_results_inspection_idx" ON "inspection_results" USING btree ("inspection_id");--> statement-breakpoint
-CREATE INDEX "inspections_area_idx" ON "inspections" USING btree ("area_code","started_at");
+CREATE UNIQUE INDEX "inspection_results_item_uq" ON "inspection_results" USING btree ("inspection_id","item_id");--> statement-breakpoint
+CREATE INDEX "inspections_area_idx" ON "inspections" USING btree ("area_code","started_at");--> statement-breakpoint
+CREATE INDEX "inspections_inspector_idx" ON "inspections" USING btree ("inspector_id","started_at");

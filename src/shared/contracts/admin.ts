@@ -128,3 +128,21 @@ export const ZAuditQuery = ZPageQuery.extend({
   to: z.iso.date().optional(),
 });
 export const ZAuditPage = zPaged(ZAuditEntry);
+
+// ---------------------------------------------------------------- lookups (/api/lookup, any signed-in user)
+
+/** GET /api/lookup/units: active units for pickers; every unit, whatever the caller's area. */
+export const ZLookupUnitQuery = z.object({
+  type: z.enum(UNIT_TYPES).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export type TLookupUnitQuery = z.infer<typeof ZLookupUnitQuery>;
+
+export const ZLookupUnit = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.enum(UNIT_TYPES),
+  areaId: z.number(),
+  areaName: z.string(),
+});
+export type TLookupUnit = z.infer<typeof ZLookupUnit>;

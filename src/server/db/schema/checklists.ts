@@ -2,7 +2,7 @@
  * Checklist templates and inspections: reused by 创文 测评, 十须知, site checks.
  * A failed item becomes a case in one step (现场交办).
  */
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -29,6 +29,8 @@ export const checklistItems = pgTable(
     /** Deadline for a case raised from this item, in days from the inspection. */
     defaultDeadlineDays: integer('default_deadline_days').notNull().default(3),
     severity: varchar('severity', { length: 16 }).notNull().default('normal'),
+    /** False once removed from the template while past inspections still answer it. */
+    isActive: boolean('is_active').notNull().default(true),
   },
   (t) => [index('checklist_items_template_idx').on(t.templateId, t.position)],
 );
@@ -50,7 +52,7 @@ export const inspections = pgTable(
     startedAt: ts('started_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),
   },
-  (t) => [index('inspections_area_idx').on(t.areaCode, t.startedAt)],
+  (t) => [index('inspections_area_idx').on(t.areaCode, t.startedAt), index('inspections_inspector_idx').on(t.inspectorId, t.startedAt)],
 );
 
 export const inspectionResults = pgTable(
@@ -65,5 +67,5 @@ export const inspectionResults = pgTable(
     attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull().default([]),
     caseId: integer('case_id'),
   },
-  (t) => [index('inspection_results_inspection_idx').on(t.inspectionId)],
+  (t) => [uniqueIndex('inspection_results_item_uq').on(t.inspectionId, t.itemId)],
 );

@@ -26,7 +26,7 @@ export async function authRoutes(app: TApp) {
   const { db, config } = app.deps;
 
   app.post('/login', { schema: { tags: ['auth'], body: ZLoginBody, response: { 200: ZMe } } }, async (req, reply) => {
-    const { token } = await service.login(db, config, {
+    const { token, user } = await service.login(db, config, {
       ...req.body,
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
@@ -38,7 +38,6 @@ export async function authRoutes(app: TApp) {
       secure: config.secureCookies,
       maxAge: Math.floor(config.sessionMaxMs / 1000),
     });
-    const user = (await service.resolveSession(db, config, token))!;
     req.user = user;
     await audit(req, { action: 'login', entity: 'user', entityId: user.id });
     return presentMe(user);

@@ -40,7 +40,7 @@ export async function login(
   db: Db,
   config: TAppConfig,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<{ token: string; userId: number }> {
+): Promise<{ token: string; user: TSessionUser }> {
   const userKey = `u:${input.username.toLowerCase()}`;
   const ipKey = `ip:${input.ip ?? 'unknown'}`;
   await assertNotLocked(db, userKey);
@@ -55,15 +55,15 @@ export async function login(
   }
   await repo.clearThrottle(db, userKey);
   const token = randomBytes(32).toString('base64url');
+  const session = { id: tokenHash(token), csrfToken: randomBytes(24).toString('base64url') };
   await repo.insertSession(db, {
-    id: tokenHash(token),
+    ...session,
     userId: user.id,
-    csrfToken: randomBytes(24).toString('base64url'),
     expiresAt: new Date(Date.now() + config.sessionIdleMs),
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
-  return { token, userId: user.id };
+  return { token, user: toSessionUser({ ...user, sessionId: session.id, csrfToken: session.csrfToken }) };
 }
 
 /** Resolves a cookie token to the signed-in user, sliding the idle expiry; null when absent or expired. */
@@ -79,6 +79,12 @@ export async function resolveSession(db: Db, config: TAppConfig, token: string):
   if (now - row.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(db, row.sessionId, new Date(now + config.sessionIdleMs));
   }
+  return toSessionUser(row);
+}
+
+type TUserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>> & { sessionId: string; csrfToken: string };
+
+function toSessionUser(row: TUserRow): TSessionUser {
   return {
     id: row.id,
     username: row.username,

@@ -1,0 +1,103 @@
+/** The providers (query cache, antd in Chinese) and the route table. */
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiError, setUnauthorizedHandler } from './api/client';
+import { ME_KEY } from './api/session';
+import { AppShell } from './components/AppShell';
+import { RequireAuth, RequireRole } from './components/RequireAuth';
+import { LoginPage } from './features/auth/LoginPage';
+import { HomePage } from './features/home/HomePage';
+import './lib/format';
+
+const TodoPage = lazy(() => import('./features/cases/TodoPage'));
+const CaseListPage = lazy(() => import('./features/cases/CaseListPage'));
+const CaseCreatePage = lazy(() => import('./features/cases/CaseCreatePage'));
+const CaseDetailPage = lazy(() => import('./features/cases/CaseDetailPage'));
+const ChecklistsPage = lazy(() => import('./features/checklists/ChecklistsPage'));
+const InspectionsPage = lazy(() => import('./features/checklists/InspectionsPage'));
+const InspectionNewPage = lazy(() => import('./features/checklists/InspectionNewPage'));
+const InspectionPage = lazy(() => import('./features/checklists/InspectionPage'));
+const AreasPage = lazy(() => import('./features/admin/AreasPage'));
+const UnitsPage = lazy(() => import('./features/admin/UnitsPage'));
+const UsersPage = lazy(() => import('./features/admin/UsersPage'));
+const AuditPage = lazy(() => import('./features/admin/AuditPage'));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache(),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, err) => !(err instanceof ApiError && err.status > 0 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+// A session that ended mid-work sends the user back to the login page.
+setUnauthorizedHandler(() => queryClient.setQueryData(ME_KEY, null));
+
+const SUPERVISORS = ['leader', 'inspector'] as const;
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'todo', element: <TodoPage /> },
+      { path: 'cases', element: <CaseListPage /> },
+      {
+        path: 'cases/new',
+        element: (
+          <RequireRole roles={['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre', 'discipline']}>
+            <CaseCreatePage />
+          </RequireRole>
+        ),
+      },
+      { path: 'cases/:id', element: <CaseDetailPage /> },
+      { path: 'checklists', element: <RequireRole roles={SUPERVISORS}><ChecklistsPage /></RequireRole> },
+      { path: 'inspections', element: <RequireRole roles={SUPERVISORS}><InspectionsPage /></RequireRole> },
+      { path: 'inspections/new', element: <RequireRole roles={SUPERVISORS}><InspectionNewPage /></RequireRole> },
+      { path: 'inspections/:id', element: <RequireRole roles={SUPERVISORS}><InspectionPage /></RequireRole> },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/areas', element: <RequireRole roles={['admin']}><AreasPage /></RequireRole> },
+      { path: 'admin/units', element: <RequireRole roles={['admin']}><UnitsPage /></RequireRole> },
+      { path: 'admin/users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
+      { path: 'admin/audit', element: <RequireRole roles={['admin', 'discipline']}><AuditPage /></RequireRole> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** The whole web application. */
+export function App() {
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#1d4ed8',
+          borderRadius: 6,
+          fontFamily:
+            '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif',
+        },
+      }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

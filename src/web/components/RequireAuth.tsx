@@ -1,0 +1,53 @@
+/** Route guards: signed-in users only, and pages limited to some roles. */
+import { Button, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
+import type { TRole } from '../../shared/domain/roles';
+import { useMe } from '../api/session';
+
+/** Renders children for a signed-in user; otherwise sends them to /login (remembering where they were). */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { data: me, isPending, isError, refetch } = useMe();
+  const location = useLocation();
+  if (isPending) return <FullPageSpin />;
+  if (isError) {
+    return (
+      <Result
+        status="warning"
+        title="无法连接服务器"
+        subTitle="请检查网络后重试"
+        extra={<Button type="primary" onClick={() => refetch()}>重试</Button>}
+      />
+    );
+  }
+  if (!me) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Renders children only for the given roles; others see a polite refusal. */
+export function RequireRole({ roles, children }: { roles: readonly TRole[]; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me || !roles.includes(me.role)) {
+    return (
+      <Result
+        status="403"
+        title="没有访问权限"
+        subTitle="您的角色不能使用此页面"
+        extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
+      />
+    );
+  }
+  return <>{children}</>;
+}
+
+/** A centred spinner for whole-page loading. */
+export function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: 240, height: '100%' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
