@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { TApp, TAppDeps } from './lib/types.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { adminRoutes } from './modules/admin/admin.routes.js';
+import { adminRoutes, lookupRoutes } from './modules/admin/admin.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -64,6 +64,7 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
 
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(lookupRoutes, { prefix: '/api/lookup' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(attachmentRoutes, { prefix: '/api/attachments' });
   await app.register(caseRoutes, { prefix: '/api/cases' });

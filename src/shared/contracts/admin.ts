@@ -54,7 +54,7 @@ export const ZUnitQuery = z.object({
   type: z.enum(UNIT_TYPES).optional(),
   areaId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(40).optional(),
-  includeInactive: z.coerce.boolean().optional(),
+  includeInactive: z.stringbool().optional(),
 });
 
 export const ZUser = z.object({
@@ -100,7 +100,7 @@ export const ZResetPasswordBody = z.object({ password: z.string().min(8, '新密
 export const ZUserQuery = ZPageQuery.extend({
   q: z.string().trim().max(40).optional(),
   role: z.enum(ROLES).optional(),
-  includeInactive: z.coerce.boolean().optional(),
+  includeInactive: z.stringbool().optional(),
 });
 export const ZUserPage = zPaged(ZUser);
 

@@ -67,10 +67,6 @@ const unitColumns = {
   phone: units.phone,
   isActive: units.isActive,
 };
-export type TUnitWithArea = { [K in keyof typeof unitColumns]: (typeof unitColumns)[K]['_']['data'] } & {
-  contact: string | null;
-  phone: string | null;
-};
 
 export interface TUnitFilter {
   type?: TUnitType;

@@ -2,6 +2,7 @@
 import type { TAttachmentRef } from '../../../shared/contracts/cases.js';
 import type { TAttachmentRow } from './attachments.repo.js';
 
+/** The reference a record shows for one attachment. */
 export function presentAttachment(a: TAttachmentRow): TAttachmentRef {
   return {
     id: a.id,

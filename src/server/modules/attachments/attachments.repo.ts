@@ -3,12 +3,15 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { attachments } from '../../db/schema/index.js';
 
+/** An attachment row as stored. */
 export type TAttachmentRow = typeof attachments.$inferSelect;
 
+/** Records one stored upload (unlinked until a record claims it). */
 export async function insertAttachment(db: Db, values: typeof attachments.$inferInsert) {
   await db.insert(attachments).values(values);
 }
 
+/** One attachment by id, whoever owns it (callers check access). */
 export async function findAttachment(db: Db, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   return row ?? null;
@@ -48,3 +51,18 @@ export async function findByOwners(db: Db, ownerType: string, ownerIds: readonly
     .orderBy(attachments.createdAt);
 }
 
+
+/** Detaches uploads from their owner (a photo removed from a record); the uploader may claim them again. */
+export async function unlinkAttachments(db: Db, ids: readonly string[]) {
+  if (!ids.length) return;
+  await db.update(attachments).set({ ownerType: null, ownerId: null }).where(inArray(attachments.id, [...ids]));
+}
+
+/**
+ * Inserts new attachment rows for another owner that point to the same stored files
+ * (`copies` carry fresh ids). Files are shared by reference, never duplicated.
+ */
+export async function insertCopies(db: Db, copies: (typeof attachments.$inferInsert)[]) {
+  if (!copies.length) return;
+  await db.insert(attachments).values(copies);
+}

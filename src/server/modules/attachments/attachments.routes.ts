@@ -1,4 +1,80 @@
-/** /api/attachments (placeholder until the attachments service lands). */
+/** /api/attachments: upload one file (multipart), and serve its original, thumbnail and public copy. */
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { ZAttachmentKind, ZAttachmentRef } from '../../../shared/contracts/attachments.js';
+import { AppError } from '../../lib/app-error.js';
 import type { TApp } from '../../lib/types.js';
+import { requireUser } from '../../plugins/auth.js';
+import { presentAttachment } from './attachments.present.js';
+import type { TAttachmentVariant } from './attachments.policy.js';
+import * as service from './attachments.service.js';
 
-export async function attachmentRoutes(_app: TApp) {}
+const ZAttachmentParams = z.object({ id: z.uuid() });
+const tags = ['attachments'];
+
+function send(reply: FastifyReply, file: service.TAttachmentFile) {
+  return reply
+    .type(file.mime)
+    .header('content-disposition', service.inlineDisposition(file.filename))
+    .header('cache-control', 'private, max-age=3600')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.data);
+}
+
+/** Attachment endpoints, registered at /api/attachments. */
+export async function attachmentRoutes(app: TApp) {
+  const { db, storage, config } = app.deps;
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: '上传附件 (multipart: file, 可选 kind)',
+        consumes: ['multipart/form-data'],
+        response: { 201: ZAttachmentRef },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传文件 (multipart/form-data)');
+      let file: { data: Buffer; filename: string } | null = null;
+      let kindValue: unknown = 'other';
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || file) {
+              part.file.resume();
+              continue;
+            }
+            file = { data: await part.toBuffer(), filename: part.filename };
+          } else if (part.fieldname === 'kind') {
+            kindValue = part.value;
+          }
+        }
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw service.tooLarge(config.maxUploadBytes);
+        if (code === 'FST_FILES_LIMIT') throw new AppError('BAD_REQUEST', '一次只能上传一个文件');
+        throw err;
+      }
+      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', { file: '请选择文件' });
+      const kind = ZAttachmentKind.safeParse(kindValue);
+      if (!kind.success) throw new AppError('VALIDATION_FAILED', '附件类别不正确', { kind: '附件类别不正确' });
+      const row = await service.storeUpload(db, storage, user, { ...file, kind: kind.data }, config.maxUploadBytes);
+      reply.code(201);
+      return presentAttachment(row);
+    },
+  );
+
+  const copies: [suffix: string, variant: TAttachmentVariant, summary: string][] = [
+    ['', 'original', '原件 (含 EXIF，仅限可见该记录者)'],
+    ['/thumb', 'thumb', '缩略图 (WebP，无元数据)'],
+    ['/public', 'public', '公开副本 (无 EXIF/GPS，任何已登录用户)'],
+  ];
+  for (const [suffix, variant, summary] of copies) {
+    app.get(`/:id${suffix}`, { schema: { tags, summary, params: ZAttachmentParams } }, async (req, reply) =>
+      send(reply, await service.openAttachment(db, storage, requireUser(req), req.params.id, variant)),
+    );
+  }
+}
