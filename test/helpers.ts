@@ -22,8 +22,14 @@ export interface TTestContext {
   close: () => Promise<void>;
 }
 
-/** Builds the app on an empty, migrated database seeded with the demo zone's skeleton. */
-export async function createTestApp(over: Partial<TAppConfig> = {}): Promise<TTestContext> {
+/**
+ * Builds the app on an empty, migrated database seeded with the demo zone's skeleton;
+ * `seedMore` adds a module's reference data before the app starts.
+ */
+export async function createTestApp(
+  over: Partial<TAppConfig> = {},
+  seedMore?: (db: Db, seed: TBaseSeed) => Promise<void>,
+): Promise<TTestContext> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
   let dropDb: (() => Promise<void>) | undefined;
@@ -42,6 +48,7 @@ export async function createTestApp(over: Partial<TAppConfig> = {}): Promise<TTe
   const handle = await openDb({ databaseUrl, maxConnections: 5 });
   const storage = createMemoryStorage();
   const seed = await seedBase(handle.db, TEST_PASSWORD);
+  await seedMore?.(handle.db, seed);
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, storage, config: defaultAppConfig(over) });
   await app.ready();
   return {

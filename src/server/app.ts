@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { checklistRoutes } from './modules/checklists/checklists.routes.js';
+import { chuangwenRoutes } from './modules/chuangwen/chuangwen.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 
 export interface TBuildOptions {
@@ -70,6 +71,7 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   await app.register(caseRoutes, { prefix: '/api/cases' });
   await app.register(checklistRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api/home' });
+  await app.register(chuangwenRoutes, { prefix: '/api/chuangwen' });
 
   if (deps.config.webDir && existsSync(deps.config.webDir)) {
     await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, maxAge: '1h' });

@@ -1,0 +1,227 @@
+/**
+ * Aggregates over cases for 创文's measures, 清零 board and 通报. Everything is counted in SQL
+ * (one pass per question over the caller's scope), so a year of 100,000 cases stays fast;
+ * only names and capped lists of cases come back as rows.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { TMeasureCounts, TMeasureSettings } from '../../../shared/domain/chuangwen/measures.js';
+import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import { areas, cases, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
+import { scopeCondition } from '../../lib/scope.js';
+import type { TSessionUser } from '../../lib/types.js';
+
+const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
+const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+function caseScope(user: TSessionUser): SQL {
+  return scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
+}
+
+function inList(values: readonly string[]): SQL {
+  if (!values.length) return sql`false`;
+  return sql`${cases.source} in (${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
+export interface TMeasureWindow {
+  start: Date;
+  end: Date;
+  cutoff: Date;
+}
+
+/**
+ * The raw counts of `countMeasures` (shared/domain/chuangwen/measures.ts), per unit or per
+ * place, computed in one aggregate query. Keep the two in step: the test compares them.
+ */
+export async function countMeasuresSql(
+  db: Db,
+  user: TSessionUser,
+  opts: { module: string; groupBy: 'unit' | 'place'; window: TMeasureWindow; settings: TMeasureSettings },
+): Promise<TMeasureCounts[]> {
+  const { start, end, cutoff } = opts.window;
+  const s = opts.settings;
+  const [S, E, C] = [tsParam(start), tsParam(end), tsParam(cutoff)];
+  const group = opts.groupBy === 'unit' ? sql`${cases.unitId}` : sql`${cwCasePlaces.placeId}`;
+  const join = opts.groupBy === 'place' ? sql`join ${cwCasePlaces} on ${cwCasePlaces.caseId} = ${cases.id}` : sql``;
+  const closedAt = sql`(case when ${cases.status} = 'closed' then ${cases.closedAt} end)`;
+  const r = await db.execute(sql`
+    with base as (
+      select ${group} as g,
+        ${cases.deadline} as deadline, ${closedAt} as closed_at,
+        ${cases.returnCount} as return_count, ${cases.extensionCount} as extension_count,
+        ((${cases.deadline} >= ${S} and ${cases.deadline} < ${E}) or (${closedAt} >= ${S} and ${closedAt} < ${E})) as is_due,
+        (${cases.deadline} < ${C} and ${cases.foundAt} < ${C} and not coalesce(${closedAt} < ${C}, false)) as is_over,
+        (case when ${inList(s.doubleSources)} then ${s.doubleWeight}::float8 else 1::float8 end) as w,
+        (case when ${cases.assignedAt} is not null and ${cases.submittedAt} >= ${cases.assignedAt}
+              then extract(epoch from ${cases.submittedAt} - ${cases.assignedAt}) / 3600 end)::float8 as rectify_h
+      from ${cases} ${join}
+      where ${cases.module} = ${opts.module} and ${cases.status} <> 'cancelled' and ${group} is not null
+        and ${caseScope(user)}
+        and ((${cases.deadline} >= ${S} and ${cases.deadline} < ${E})
+          or (${cases.closedAt} >= ${S} and ${cases.closedAt} < ${E})
+          or (${cases.deadline} < ${C} and ${cases.foundAt} < ${C} and (${cases.status} <> 'closed' or ${cases.closedAt} >= ${C})))
+    )
+    select g as "groupId",
+      count(*) filter (where is_due)::int as "due",
+      count(*) filter (where is_due and closed_at < ${E})::int as "closed",
+      count(*) filter (where is_due and closed_at < ${E} and (deadline is null or closed_at <= deadline))::int as "closedOnTime",
+      count(*) filter (where is_due and return_count >= 1)::int as "returned",
+      count(*) filter (where is_due and extension_count >= 1)::int as "extended",
+      count(*) filter (where is_over)::int as "overdue",
+      coalesce(sum(rectify_h) filter (where is_due and closed_at < ${E}), 0)::float8 as "rectifyHoursSum",
+      count(rectify_h) filter (where is_due and closed_at < ${E})::int as "rectifyCount",
+      coalesce(sum(w) filter (where is_due and return_count >= 1 and return_count < ${s.returnedManyThreshold}), 0)::float8 as "wReturned",
+      coalesce(sum(w) filter (where is_due and return_count >= ${s.returnedManyThreshold}), 0)::float8 as "wReturnedMany",
+      coalesce(sum(w) filter (where is_over), 0)::float8 as "wOverdue"
+    from base
+    where is_due or is_over
+    group by g
+  `);
+  return rowsOf<TMeasureCounts>(r).map((row) => ({ ...row, groupId: Number(row.groupId) }));
+}
+
+/** Names of units or places by id. */
+export async function findGroupNames(db: Db, groupBy: 'unit' | 'place', ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const table = groupBy === 'unit' ? units : cwPlaces;
+  const rows = await db
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(sql`${table.id} in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface TBoardWindow {
+  now: Date;
+  todayStart: Date;
+  tomorrowStart: Date;
+  weekStart: Date;
+  nextWeekStart: Date;
+}
+
+/** Open cases per unit (null = not yet assigned): overdue, age buckets, due today and this week. */
+export async function countBoard(db: Db, user: TSessionUser, module: string, w: TBoardWindow) {
+  const now = tsParam(w.now);
+  const r = await db.execute(sql`
+    select ${cases.unitId} as "unitId", coalesce(${units.name}, '未交办') as "unitName",
+      count(*)::int as "open",
+      count(*) filter (where ${cases.deadline} < ${now})::int as "overdue",
+      count(*) filter (where ${cases.foundAt} > ${now} - interval '3 days')::int as "lt3",
+      count(*) filter (where ${cases.foundAt} <= ${now} - interval '3 days' and ${cases.foundAt} > ${now} - interval '7 days')::int as "d3to7",
+      count(*) filter (where ${cases.foundAt} <= ${now} - interval '7 days' and ${cases.foundAt} > ${now} - interval '14 days')::int as "d7to14",
+      count(*) filter (where ${cases.foundAt} <= ${now} - interval '14 days')::int as "gt14",
+      count(*) filter (where ${cases.deadline} >= ${tsParam(w.todayStart)} and ${cases.deadline} < ${tsParam(w.tomorrowStart)})::int as "dueToday",
+      count(*) filter (where ${cases.deadline} >= ${tsParam(w.weekStart)} and ${cases.deadline} < ${tsParam(w.nextWeekStart)})::int as "dueThisWeek"
+    from ${cases} left join ${units} on ${units.id} = ${cases.unitId}
+    where ${cases.module} = ${module} and ${cases.status} in (${openList}) and ${caseScope(user)}
+    group by 1, 2
+    order by 3 desc, 2
+  `);
+  return rowsOf<{
+    unitId: number | null;
+    unitName: string;
+    open: number;
+    overdue: number;
+    lt3: number;
+    d3to7: number;
+    d7to14: number;
+    gt14: number;
+    dueToday: number;
+    dueThisWeek: number;
+  }>(r);
+}
+
+/** Which cases a list in the board or the bulletin shows. */
+export type TCaseListKind =
+  | { kind: 'open_due'; from: Date; to: Date }
+  | { kind: 'found'; from: Date; to: Date }
+  | { kind: 'closed'; from: Date; to: Date }
+  | { kind: 'overdue_at'; cutoff: Date }
+  | { kind: 'typical'; from: Date; to: Date };
+
+function listCondition(k: TCaseListKind): { where: SQL; order: SQL } {
+  switch (k.kind) {
+    case 'open_due':
+      return {
+        where: sql`${cases.status} in (${openList}) and ${cases.deadline} >= ${tsParam(k.from)} and ${cases.deadline} < ${tsParam(k.to)}`,
+        order: sql`${cases.deadline} asc, ${cases.id}`,
+      };
+    case 'found':
+      return {
+        where: sql`${cases.status} <> 'cancelled' and ${cases.foundAt} >= ${tsParam(k.from)} and ${cases.foundAt} < ${tsParam(k.to)}`,
+        order: sql`${cases.foundAt} asc, ${cases.id}`,
+      };
+    case 'closed':
+      return {
+        where: sql`${cases.status} = 'closed' and ${cases.closedAt} >= ${tsParam(k.from)} and ${cases.closedAt} < ${tsParam(k.to)}`,
+        order: sql`${cases.closedAt} asc, ${cases.id}`,
+      };
+    case 'overdue_at': {
+      const c = tsParam(k.cutoff);
+      return {
+        where: sql`${cases.status} <> 'cancelled' and ${cases.unitId} is not null and ${cases.deadline} < ${c} and ${cases.foundAt} < ${c}
+          and (${cases.status} <> 'closed' or ${cases.closedAt} >= ${c})`,
+        order: sql`${cases.deadline} asc, ${cases.id}`,
+      };
+    }
+    case 'typical':
+      // Returned twice or more, serious or urgent, or raised by a leader or an unannounced visit.
+      return {
+        where: sql`${cases.status} <> 'cancelled' and ${cases.foundAt} >= ${tsParam(k.from)} and ${cases.foundAt} < ${tsParam(k.to)}
+          and (${cases.returnCount} >= 2 or ${cases.severity} in ('serious', 'urgent') or ${cases.source} in ('leader', 'secret_visit'))`,
+        order: sql`${cases.returnCount} desc, (${cases.severity} = 'urgent') desc, (${cases.severity} = 'serious') desc, ${cases.foundAt} asc, ${cases.id}`,
+      };
+  }
+}
+
+/** A capped list of cases of one kind in scope, and how many there are in all. */
+export async function findCaseList(db: Db, user: TSessionUser, module: string, k: TCaseListKind, limit: number) {
+  const { where, order } = listCondition(k);
+  const cond = sql`${cases.module} = ${module} and ${caseScope(user)} and ${where}`;
+  const [items, total] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        code: cases.code,
+        title: cases.title,
+        category: cases.category,
+        place: cases.place,
+        areaName: areas.name,
+        unitId: cases.unitId,
+        unitName: units.name,
+        source: cases.source,
+        severity: cases.severity,
+        status: cases.status,
+        foundAt: cases.foundAt,
+        deadline: cases.deadline,
+        closedAt: cases.closedAt,
+        returnCount: cases.returnCount,
+      })
+      .from(cases)
+      .innerJoin(areas, sql`${areas.id} = ${cases.areaId}`)
+      .leftJoin(units, sql`${units.id} = ${cases.unitId}`)
+      .where(cond)
+      .orderBy(order)
+      .limit(limit),
+    db.execute(sql`select count(*)::int as n from ${cases} where ${cond}`),
+  ]);
+  return { items, total: rowsOf<{ n: number }>(total)[0]?.n ?? 0 };
+}
+export type TCaseListRow = Awaited<ReturnType<typeof findCaseList>>['items'][number];
+
+/** Cases found before `cutoff` and neither closed nor cancelled by then. */
+export async function countOpenAt(db: Db, user: TSessionUser, module: string, cutoff: Date): Promise<number> {
+  const c = tsParam(cutoff);
+  const r = await db.execute(sql`
+    select count(*)::int as n from ${cases}
+    where ${cases.module} = ${module} and ${caseScope(user)} and ${cases.foundAt} < ${c}
+      and (${cases.closedAt} is null or ${cases.closedAt} >= ${c})`);
+  return rowsOf<{ n: number }>(r)[0]?.n ?? 0;
+}
