@@ -1,5 +1,5 @@
 /** Every query of the supervision case: scoped lists, one case, events, versioned updates. */
-import { aliasedTable, and, asc, between, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, between, desc, eq, gte, ilike, inArray, like as likeOp, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TCaseListQuery } from '../../../shared/contracts/cases.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import { OPEN_STATUSES, type TCaseStatus } from '../../../shared/domain/case-machine.js';
@@ -13,6 +13,8 @@ import type { TSessionUser } from '../../lib/types.js';
 
 /** Counting stops here: a list answers "10000+" rather than scanning a million rows. */
 export const COUNT_CAP = 10_000;
+/** A text search cannot use an index, so its count stops sooner ("1000+"). */
+export const TEXT_COUNT_CAP = 1_000;
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 const unitWork: TCaseStatus[] = ['rectifying', 'returned'];
@@ -53,7 +55,9 @@ function listConditions(user: TSessionUser, q: TCaseListQuery, areaPrefix: strin
   if (q.to) conds.push(lte(cases.foundAt, zoneDayEnd(q.to)));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conds.push(or(ilike(cases.title, like), ilike(cases.place, like), eq(cases.code, q.q))!);
+    // Chinese has no letter case: plain LIKE matches the same rows as ILIKE, at a fraction of the cost.
+    const match = q.q.toLowerCase() === q.q.toUpperCase() ? likeOp : ilike;
+    conds.push(or(match(cases.title, like), match(cases.place, like), eq(cases.code, q.q))!);
   }
   if (q.mine === 'true') conds.push(todoCondition(user));
   return and(...conds)!;
@@ -88,6 +92,7 @@ const SORT_COLUMNS = { foundAt: cases.foundAt, deadline: cases.deadline, updated
 /** One page of cases in scope, and the count (capped at COUNT_CAP). */
 export async function findCases(db: Db, user: TSessionUser, q: TCaseListQuery, areaPrefix: string | null) {
   const where = listConditions(user, q, areaPrefix);
+  const cap = q.q ? TEXT_COUNT_CAP : COUNT_CAP;
   const sortCol = SORT_COLUMNS[q.sort];
   const dir = q.order === 'asc' ? asc : desc;
   const [items, countRows] = await Promise.all([
@@ -100,10 +105,10 @@ export async function findCases(db: Db, user: TSessionUser, q: TCaseListQuery, a
       .orderBy(q.sort === 'deadline' ? sql`${sortCol} ${sql.raw(q.order)} nulls last` : dir(sortCol), dir(cases.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.execute(sql`select count(*)::int as n from (select 1 from ${cases} where ${where} limit ${COUNT_CAP + 1}) t`),
+    db.execute(sql`select count(*)::int as n from (select 1 from ${cases} where ${where} limit ${cap + 1}) t`),
   ]);
   const n = rowsOf<{ n: number }>(countRows)[0]?.n ?? 0;
-  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  return { items, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 const foundBy = aliasedTable(users, 'found_by');

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: fills a database with N cases and prints what users would feel.
+ * A script, not a test: it prints figures and asserts nothing about time.
+ *
+ *   --db=pglite|postgresql|both|none   (BENCH_DB; default both; none = bundle size only)
+ *   --cases=N                     (BENCH_CASES; default 1,000,000 on PostgreSQL, 200,000 on PGlite)
+ *   --requests=N                  requests per latency scenario (default 200)
+ *   --duration=S --connections=C  autocannon load (default 10 s, 20 connections)
+ *   --keep                        keep the PostgreSQL database zhili_bench afterwards
+ *   --skip-load --skip-bundle     leave parts out
+ *   --rebuild                     run `npx vite build` first even when dist/web exists
+ *
+ * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server;
+ * the bench creates and drops its own database `zhili_bench`. PGlite runs in a temp folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { buildApp } from '../src/server/app.js';
+import { defaultAppConfig } from '../src/server/config.js';
+import { openDb, type TDbHandle } from '../src/server/db/client.js';
+import { createMemoryStorage } from '../src/server/lib/storage.js';
+import { ensureBuilt, measureBundle, type TBundleReport } from './bundle.js';
+import { fillDatabase, statusCounts } from './fill.js';
+import { measureLatency, scenarios, signIn, type TLatency } from './latency.js';
+import { measureLoad, type TLoadResult } from './load.js';
+
+const PASSWORD = 'Bench@12345';
+const BENCH_DB = 'zhili_bench';
+
+function flag(name: string): string | undefined {
+  const hit = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return undefined;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
+}
+
+const which = (flag('db') ?? process.env.BENCH_DB ?? 'both') as 'pglite' | 'postgresql' | 'both' | 'none';
+const casesOverride = flag('cases') ?? process.env.BENCH_CASES;
+const requests = Number(flag('requests') ?? 200);
+const duration = Number(flag('duration') ?? 10);
+const connections = Number(flag('connections') ?? 20);
+const keep = flag('keep') === 'true';
+const skipLoad = flag('skip-load') === 'true';
+const skipBundle = flag('skip-bundle') === 'true';
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const log = (s: string) => console.log(s);
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+
+interface TDbRun {
+  kind: 'pglite' | 'postgresql';
+  cases: number;
+  fillSeconds: number;
+  counts: Record<string, number>;
+  latency: TLatency[];
+  load: TLoadResult | null;
+}
+
+async function openBenchDb(kind: 'pglite' | 'postgresql'): Promise<{ handle: TDbHandle; cleanup: () => Promise<void> }> {
+  if (kind === 'postgresql') {
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.unsafe(`create database ${BENCH_DB}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${BENCH_DB}`;
+    const handle = await openDb({ databaseUrl: url.toString() });
+    return {
+      handle,
+      cleanup: async () => {
+        if (!keep) await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
+        else log(`  kept database ${BENCH_DB}`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhili-bench-'));
+  const handle = await openDb({ dataDir: dir });
+  return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function runOne(kind: 'pglite' | 'postgresql'): Promise<TDbRun> {
+  const n = Number(casesOverride ?? (kind === 'postgresql' ? 1_000_000 : 200_000));
+  log(`\n=== ${kind}: ${n.toLocaleString('en')} cases ===`);
+  const { handle, cleanup } = await openBenchDb(kind);
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  try {
+    const fill = await fillDatabase(handle.db, n, PASSWORD, log);
+    const counts = await statusCounts(handle.db);
+    log(`  fill: ${(fill.ms / 1000).toFixed(1)} s; by status: ${JSON.stringify(counts)}`);
+
+    app = await buildApp({ db: handle.db, dbKind: handle.kind, storage: createMemoryStorage(), config: defaultAppConfig() });
+    await app.ready();
+    const list = scenarios(fill.base);
+    const cookies = new Map<string, string>();
+    for (const u of new Set(list.map((s) => s.user))) cookies.set(u, await signIn(app, u, PASSWORD));
+
+    log(`  latency through app.inject, ${requests} requests each (ms):`);
+    log(`  ${'scenario'.padEnd(34)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'mean'.padStart(8)}  rows`);
+    const latency = await measureLatency(app, list, cookies, requests);
+    for (const l of latency) {
+      log(`  ${l.name.padEnd(34)} ${ms(l.p50).padStart(8)} ${ms(l.p99).padStart(8)} ${ms(l.mean).padStart(8)}  ${l.total ?? ''}`);
+    }
+
+    let load: TLoadResult | null = null;
+    if (!skipLoad) {
+      log(`  load: autocannon ${connections} connections × ${duration} s on 127.0.0.1 …`);
+      load = await measureLoad(app, cookies.get('leader')!, { connections, duration, path: '/api/cases' });
+      log(`  hello-world      ${load.hello.reqPerSec.toFixed(0).padStart(7)} req/s  p99 ${load.hello.p99} ms`);
+      log(`  GET /api/cases   ${load.cases.reqPerSec.toFixed(0).padStart(7)} req/s  p99 ${load.cases.p99} ms  (non-2xx ${load.cases.non2xx}, errors ${load.cases.errors})`);
+      log(`  ratio            ${(load.ratio * 100).toFixed(1)} % of hello-world`);
+    }
+    return { kind, cases: n, fillSeconds: fill.ms / 1000, counts, latency, load };
+  } finally {
+    await app?.close();
+    await handle.close();
+    await cleanup();
+  }
+}
+
+function bundleReport(): TBundleReport | string {
+  const err = ensureBuilt(log, flag('rebuild') === 'true');
+  if (err) return err;
+  try {
+    return measureBundle();
+  } catch (e) {
+    return `bundle measurement failed: ${(e as Error).message}`;
+  }
+}
+
+function printMarkdown(runs: TDbRun[], bundle: TBundleReport | string | null) {
+  log('\n--- summary (markdown) ---\n');
+  log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}.\n`);
+  if (runs.length) {
+    log(`| scenario | ${runs.map((r) => `${r.kind} ${r.cases.toLocaleString('en')} p50 / p99 (ms)`).join(' | ')} |`);
+    log(`|---|${runs.map(() => '---:').join('|')}|`);
+    for (let i = 0; i < runs[0].latency.length; i++) {
+      log(`| ${runs[0].latency[i].name} | ${runs.map((r) => `${ms(r.latency[i].p50)} / ${ms(r.latency[i].p99)}`).join(' | ')} |`);
+    }
+    log('');
+    for (const r of runs) {
+      if (!r.load) continue;
+      log(
+        `- ${r.kind}: GET /api/cases ${r.load.cases.reqPerSec.toFixed(0)} req/s (p99 ${r.load.cases.p99} ms) vs hello-world ${r.load.hello.reqPerSec.toFixed(0)} req/s (p99 ${r.load.hello.p99} ms): **${(r.load.ratio * 100).toFixed(1)} %** (${connections} connections, ${duration} s)`,
+      );
+    }
+    for (const r of runs) log(`- ${r.kind} fill: ${r.cases.toLocaleString('en')} cases in ${r.fillSeconds.toFixed(1)} s`);
+  }
+  if (bundle) {
+    if (typeof bundle === 'string') log(`\nBundle: ${bundle}`);
+    else {
+      log(`\n| JavaScript of the login and home screens (${bundle.method}) | raw | gzip |`);
+      log('|---|---:|---:|');
+      for (const f of bundle.files) log(`| ${f.file}${f.group === 'home-lazy' ? ' (home, lazy)' : ''} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+      log(`| **total** | | **${kb(bundle.totalGzip)}** (entry ${kb(bundle.entryGzip)} + home lazy ${kb(bundle.homeLazyGzip)}) |`);
+      if (bundle.note) log(`\n(${bundle.note})`);
+    }
+  }
+}
+
+const started = performance.now();
+// Other work on the machine skews every figure: the summary prints the load average beside them.
+const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const runs: TDbRun[] = [];
+const kinds = which === 'both' ? (['postgresql', 'pglite'] as const) : which === 'none' ? [] : [which];
+for (const kind of kinds) runs.push(await runOne(kind));
+const bundle = skipBundle ? null : bundleReport();
+printMarkdown(runs, bundle);
+log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+// postgres.js and PGlite may hold timers; the figures are printed, so leave now.
+process.exit(0);

@@ -1,0 +1,201 @@
+/**
+ * The demo seed on a fresh database: every status present, histories consistent with the
+ * case rows, and the demo accounts have work waiting for them.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../../test/helpers.js';
+import { CASE_STATUSES, OPEN_STATUSES } from '../../shared/domain/case-machine.js';
+import { buildApp } from '../app.js';
+import { defaultAppConfig } from '../config.js';
+import { openDb, type Db } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
+import { createMemoryStorage } from '../lib/storage.js';
+import type { TApp } from '../lib/types.js';
+import { seedDemoIfEmpty } from './demo.js';
+
+const PASSWORD = 'Demo@12345';
+let db: Db;
+let app: TApp;
+let close: () => Promise<void>;
+let seedMs = 0;
+let accounts: { username: string }[] = [];
+
+async function q<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+beforeAll(async () => {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  if (adminUrl) {
+    const name = `zhili_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  }
+  const handle = await openDb({ databaseUrl, maxConnections: 5 });
+  db = handle.db;
+  const storage = createMemoryStorage();
+  const t0 = performance.now();
+  const seeded = await seedDemoIfEmpty(db, { password: PASSWORD, storage });
+  seedMs = performance.now() - t0;
+  accounts = seeded?.accounts ?? [];
+  app = await buildApp({ db, dbKind: handle.kind, storage, config: defaultAppConfig() });
+  await app.ready();
+  close = async () => {
+    await app.close();
+    await handle.close();
+    await drop?.();
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await close?.();
+});
+
+describe('demo seed', () => {
+  it('seeds once, quickly, and keeps the demo accounts', async () => {
+    expect(seedMs).toBeLessThan(10_000);
+    expect(accounts.map((a) => a.username)).toEqual(
+      expect.arrayContaining(['admin', 'leader', 'inspector', 'jiazhai', 'shizhuang', 'wuye', 'jiwei']),
+    );
+    expect(await seedDemoIfEmpty(db, { password: PASSWORD, storage: createMemoryStorage() })).toBeNull();
+    const [{ n }] = await q<{ n: number }>(sql`select count(*)::int as n from cases`);
+    expect(n).toBeGreaterThanOrEqual(280);
+  });
+
+  it('has cases in every status, module and source', async () => {
+    const statuses = (await q<{ status: string }>(sql`select distinct status from cases`)).map((r) => r.status);
+    expect(statuses.sort()).toEqual([...CASE_STATUSES].sort());
+    const modules = await q<{ n: number }>(sql`select count(distinct module)::int as n from cases`);
+    expect(modules[0].n).toBe(6);
+    const sources = await q<{ n: number }>(sql`select count(distinct source)::int as n from cases`);
+    expect(sources[0].n).toBe(6);
+    const [ages] = await q<{ overdue: number; late: number; onTime: number; old: number }>(sql`
+      select count(*) filter (where status in ('pending_assign','rectifying','extension_requested','pending_verify','returned') and deadline < now())::int as overdue,
+             count(*) filter (where status = 'closed' and closed_at > deadline)::int as late,
+             count(*) filter (where status = 'closed' and closed_at <= deadline)::int as "onTime",
+             count(*) filter (where found_at < now() - interval '70 days')::int as old
+      from cases`);
+    expect(ages.overdue).toBeGreaterThan(0);
+    expect(ages.late).toBeGreaterThan(0);
+    expect(ages.onTime).toBeGreaterThan(ages.late);
+    expect(ages.old).toBeGreaterThan(0);
+  });
+
+  it('keeps counters and version equal to the event history', async () => {
+    const bad = await q<{ id: number }>(sql`
+      with e as (
+        select case_id,
+          count(*) filter (where action = 'return')::int as returns,
+          count(*) filter (where action = 'approve_extension')::int as extensions,
+          count(*) filter (where action <> 'create')::int as transitions,
+          count(*) filter (where action = 'create')::int as creates
+        from case_events group by case_id),
+      onsite as (
+        select a.case_id, count(*)::int as n from case_events a
+        join case_events c on c.case_id = a.case_id and c.action = 'create' and a.action = 'assign' and a.at = c.at
+        group by a.case_id)
+      select c.id from cases c
+      left join e on e.case_id = c.id
+      left join onsite o on o.case_id = c.id
+      where e.case_id is null or e.creates <> 1
+         or c.return_count <> e.returns or c.extension_count <> e.extensions
+         or c.version <> e.transitions + 1 - coalesce(o.n, 0)`);
+    expect(bad).toEqual([]);
+  });
+
+  it('orders every history in time and chains its statuses to the case', async () => {
+    const events = await q<{ caseId: number; at: string; action: string; from: string | null; to: string }>(sql`
+      select case_id as "caseId", at::text as at, action, from_status as "from", to_status as "to"
+      from case_events order by case_id, at, id`);
+    const rows = await q<{ id: number; status: string; createdAt: string; updatedAt: string; foundAt: string }>(sql`
+      select id, status, created_at::text as "createdAt", updated_at::text as "updatedAt", found_at::text as "foundAt" from cases`);
+    const byCase = new Map<number, typeof events>();
+    for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+    const now = Date.now();
+    for (const c of rows) {
+      const list = byCase.get(c.id)!;
+      expect(list[0].action, `case ${c.id}`).toBe('create');
+      expect(new Date(c.foundAt).getTime()).toBeLessThanOrEqual(new Date(list[0].at).getTime());
+      for (let i = 1; i < list.length; i++) {
+        expect(list[i].from, `case ${c.id} event ${i}`).toBe(list[i - 1].to);
+        expect(new Date(list[i].at).getTime()).toBeGreaterThanOrEqual(new Date(list[i - 1].at).getTime());
+      }
+      expect(list[list.length - 1].to, `case ${c.id}`).toBe(c.status);
+      expect(new Date(list[list.length - 1].at).getTime()).toBeLessThanOrEqual(now);
+      expect(new Date(c.updatedAt).getTime()).toBe(new Date(list[list.length - 1].at).getTime());
+    }
+  });
+
+  it('gives closed and cancelled cases a closing time and an outcome, and open ones neither', async () => {
+    const bad = await q<{ id: number }>(sql`
+      select id from cases where
+        (status in ('closed', 'cancelled') and (closed_at is null or outcome is null))
+        or (status not in ('closed', 'cancelled') and (closed_at is not null or outcome is not null))
+        or (status <> 'pending_assign' and status <> 'cancelled' and (unit_id is null or deadline is null or assigned_at is null))
+        or (status = 'extension_requested') <> (requested_deadline is not null)`);
+    expect(bad).toEqual([]);
+  });
+
+  it('has every 待复核 case last submitted by a user of its responsible unit, and verified by someone else', async () => {
+    const pending = await q<{ id: number; ok: boolean }>(sql`
+      select c.id, (u.unit_id = c.unit_id and c.last_submitter_id = s.actor_id) as ok
+      from cases c
+      join lateral (select actor_id from case_events e where e.case_id = c.id and e.action = 'submit' order by at desc, id desc limit 1) s on true
+      join users u on u.id = s.actor_id
+      where c.status = 'pending_verify'`);
+    const [{ n }] = await q<{ n: number }>(sql`select count(*)::int as n from cases where status = 'pending_verify'`);
+    expect(pending.length).toBe(n);
+    expect(pending.filter((r) => !r.ok)).toEqual([]);
+    const selfVerified = await q<{ id: number }>(sql`
+      select e.case_id as id from case_events e join cases c on c.id = e.case_id join users u on u.id = e.actor_id
+      where e.action in ('verify', 'return', 'approve_extension', 'refuse_extension') and (u.unit_id = c.unit_id or u.role not in ('leader', 'inspector'))`);
+    expect(selfVerified).toEqual([]);
+  });
+
+  it('links failed inspection results and their cases both ways, when inspections were seeded', async () => {
+    const links = await q<{ ok: boolean }>(sql`
+      select (c.origin_type = 'inspection_result' and c.origin_id = r.id::text and r.result = 'fail') as ok
+      from inspection_results r join cases c on c.id = r.case_id`);
+    expect(links.filter((l) => !l.ok)).toEqual([]);
+    const [{ n }] = await q<{ n: number }>(sql`select count(*)::int as n from inspections`);
+    if (n > 0) expect(links.length).toBeGreaterThan(0);
+  });
+
+  it('gives the demo accounts work: wuye, inspector, jiazhai and shizhuang', async () => {
+    const wuye = await login(app, 'wuye', PASSWORD);
+    const mine = await wuye.get('/api/cases?mine=true&pageSize=50');
+    expect(mine.statusCode).toBe(200);
+    const items = mine.json().items as { status: string; unitName: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const c of items) {
+      expect(['rectifying', 'returned']).toContain(c.status);
+      expect(c.unitName).toBe('周口中原物业服务有限公司');
+    }
+
+    const inspector = await login(app, 'inspector', PASSWORD);
+    const verify = await inspector.get('/api/cases?mine=true&status=pending_verify');
+    expect(verify.json().items.length).toBeGreaterThan(0);
+
+    for (const [username, village] of [['jiazhai', '贾寨行政村'], ['shizhuang', '石庄行政村']] as const) {
+      const cadre = await login(app, username, PASSWORD);
+      const list = await cadre.get('/api/cases?pageSize=100');
+      const rows = list.json().items as { areaName: string; status: string }[];
+      expect(rows.filter((r) => r.areaName === village).length).toBeGreaterThanOrEqual(5);
+      expect(rows.some((r) => (OPEN_STATUSES as readonly string[]).includes(r.status))).toBe(true);
+      const todo = await cadre.get('/api/cases?mine=true');
+      expect(todo.json().items.length, `${username} 我的待办`).toBeGreaterThan(0);
+    }
+  });
+});
