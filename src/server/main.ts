@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { openDb } from './db/client.js';
 import { createLocalStorage } from './lib/storage.js';
+import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
 const cfg = readConfig();
@@ -27,7 +28,14 @@ const app = await buildApp(
   { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
 );
 
+// Expired sessions are refused on sight; this only keeps the table small.
+const sweep = setInterval(() => {
+  deleteExpiredSessions(handle.db).catch((err) => app.log.warn({ err }, 'session sweep failed'));
+}, 3600_000);
+sweep.unref();
+
 const shutdown = async () => {
+  clearInterval(sweep);
   await app.close();
   await handle.close();
   process.exit(0);

@@ -29,6 +29,22 @@ export interface TOpenDbOptions {
 
 const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
+/**
+ * drizzle asks postgres.js to prepare only queries given a name; every other query is parsed
+ * and planned anew on each request. postgres.js caches prepared statements per connection by
+ * query text, and our query shapes are few (filters vary in values, not in text), so preparing
+ * every query saves the planning of the hot paths (session lookup, case list, counts).
+ */
+function preparing<T extends { unsafe: (...args: never[]) => unknown }>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
+      return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
+        (target.unsafe as unknown as (q: string, p?: unknown[], o?: object) => unknown)(query, params, { ...options, prepare: true });
+    },
+  });
+}
+
 /** Opens the database, applies migrations and returns the handle. */
 export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
   if (opts.databaseUrl) {
@@ -40,7 +56,7 @@ export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
       onnotice: () => {},
       connection: { TimeZone: 'Asia/Shanghai' },
     });
-    const db = drizzle(client, { schema });
+    const db = drizzle(preparing(client), { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return { db: db as unknown as Db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
   }

@@ -2,6 +2,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { areas, loginThrottle, sessions, units, users } from '../../db/schema/index.js';
+import { evictSessions } from './session-cache.js';
 
 const userColumns = {
   id: users.id,
@@ -63,11 +64,13 @@ export async function touchSession(db: Db, id: string, expiresAt: Date) {
 }
 
 export async function deleteSession(db: Db, id: string) {
+  evictSessions({ id });
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
 /** Ends every session of a user (password change, disable), optionally keeping one. */
 export async function deleteUserSessions(db: Db, userId: number, keepId?: string) {
+  evictSessions({ userId, keepId });
   await db
     .delete(sessions)
     .where(keepId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`) : eq(sessions.userId, userId));

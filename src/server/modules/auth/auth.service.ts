@@ -9,6 +9,7 @@ import { AppError } from '../../lib/app-error.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password.js';
 import type { TAppConfig, TSessionUser } from '../../lib/types.js';
 import * as repo from './auth.repo.js';
+import { cacheSession, getCachedSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'zhili_sid';
 
@@ -68,7 +69,10 @@ export async function login(
 
 /** Resolves a cookie token to the signed-in user, sliding the idle expiry; null when absent or expired. */
 export async function resolveSession(db: Db, config: TAppConfig, token: string): Promise<TSessionUser | null> {
-  const row = await repo.findSession(db, tokenHash(token));
+  const id = tokenHash(token);
+  const cached = getCachedSession(id);
+  if (cached) return cached;
+  const row = await repo.findSession(db, id);
   if (!row) return null;
   const now = Date.now();
   if (row.expiresAt.getTime() <= now || now - row.createdAt.getTime() > config.sessionMaxMs || !row.isActive) {
@@ -76,10 +80,14 @@ export async function resolveSession(db: Db, config: TAppConfig, token: string):
     return null;
   }
   // Slide the idle expiry, but write at most once a minute per session.
+  let expiresAt = row.expiresAt;
   if (now - row.lastSeenAt.getTime() > 60_000) {
-    await repo.touchSession(db, row.sessionId, new Date(now + config.sessionIdleMs));
+    expiresAt = new Date(now + config.sessionIdleMs);
+    await repo.touchSession(db, row.sessionId, expiresAt);
   }
-  return toSessionUser(row);
+  const user = toSessionUser(row);
+  cacheSession(user, expiresAt);
+  return user;
 }
 
 type TUserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>> & { sessionId: string; csrfToken: string };

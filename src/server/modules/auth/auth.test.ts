@@ -108,7 +108,10 @@ describe('CSRF and sessions', () => {
   test('sessions live in the database: a second app instance serves the same user', async () => {
     const c = await login(ctx.app, 'inspector');
     const { buildApp } = await import('../../app.js');
+    const { evictSessions } = await import('./session-cache.js');
     const other = await buildApp(ctx.app.deps);
+    // Nothing in memory: the other instance must find the session in the database.
+    evictSessions({ userId: (await c.get('/api/auth/me')).json().id });
     const res = await other.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: c.cookie } });
     expect(res.json().username).toBe('inspector');
     await other.close();
