@@ -37,7 +37,7 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { spaIndex: Boolean(deps.config.webDir && existsSync(deps.config.webDir)) });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 } });
@@ -74,14 +74,10 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   await app.register(chuangwenRoutes, { prefix: '/api/chuangwen' });
 
   if (deps.config.webDir && existsSync(deps.config.webDir)) {
-    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, maxAge: '1h' });
-    // The SPA answers every non-API path with its index page.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
+    // Files are looked up per request, so a rebuilt UI is served without a restart; any other
+    // path that is not an API route gets the SPA's index page (see registerErrorHandling).
+    await app.register(fastifyStatic, { root: deps.config.webDir, maxAge: '1h', index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   return app;
 }

@@ -22,8 +22,11 @@ function fieldMessages(validation: TZodIssueLike[], context: string | undefined)
   return fields;
 }
 
-/** Registers the error and not-found handlers on the root instance. */
-export function registerErrorHandling(app: TApp): void {
+/**
+ * Registers the error and not-found handlers on the root instance. With `spaIndex`, a GET for a
+ * path outside /api that matches no file answers the web UI's index.html (client-side routes).
+ */
+export function registerErrorHandling(app: TApp, opts: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, fields: err.fields } });
@@ -43,6 +46,9 @@ export function registerErrorHandling(app: TApp): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
   });
 }

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BankOutlined,
+  EnvironmentOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
   HomeOutlined,
@@ -19,7 +20,7 @@ import {
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { TMe } from '../../shared/contracts/auth';
@@ -130,7 +131,7 @@ export function AppShell() {
   };
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       {!isPhone && (
         <Layout.Sider width={208} theme="light" className="zl-sider" breakpoint="lg" collapsible={false}>
           <Brand />
@@ -139,7 +140,7 @@ export function AppShell() {
       )}
       <Layout>
         <Layout.Header className="zl-header">
-          <Space size={8} style={{ minWidth: 0 }}>
+          <div className="zl-header-left">
             {isPhone && (
               <Button
                 type="text"
@@ -149,13 +150,14 @@ export function AppShell() {
                 style={{ width: 44, height: 44 }}
               />
             )}
-            {isPhone && <Typography.Text strong style={{ fontSize: 16 }}>智理</Typography.Text>}
-            {!isPhone && (
-              <Typography.Text type="secondary" ellipsis>
-                {me.areaName}
-              </Typography.Text>
+            {isPhone ? (
+              <span style={{ fontWeight: 600, fontSize: 16 }}>智理</span>
+            ) : (
+              <span className="zl-header-area">
+                <EnvironmentOutlined /> {me.areaName}
+              </span>
             )}
-          </Space>
+          </div>
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" className="zl-user-button" aria-label={`用户菜单：${me.displayName}`}>
               <UserOutlined />

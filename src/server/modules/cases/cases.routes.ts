@@ -33,15 +33,7 @@ export async function caseRoutes(app: TApp) {
       if (!area) throw new AppError('VALIDATION_FAILED', '区域不存在', { areaId: '区域不存在' });
       areaPrefix = area.prefix;
     }
-    const { items, total, totalCapped } = await repo.findCases(db, user, req.query, areaPrefix);
-    const now = new Date();
-    return {
-      items: items.map((c) => service.presentRow(c, now)),
-      total,
-      totalCapped,
-      page: req.query.page,
-      pageSize: req.query.pageSize,
-    };
+    return service.listCases(db, user, req.query, areaPrefix);
   });
 
   app.post('/', { schema: { tags: ['cases'], body: ZCreateCaseBody, response: { 201: ZCaseDetail } } }, async (req, reply) => {

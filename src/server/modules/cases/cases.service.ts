@@ -2,7 +2,13 @@
  * Use cases of the supervision case: create, transition, bulk actions, detail.
  * Rules come from the pure state machine; this layer adds scope, concurrency and events.
  */
-import type { TBulkBody, TCreateCaseBody, TTransitionBody } from '../../../shared/contracts/cases.js';
+import type {
+  TBulkBody,
+  TCaseListQuery,
+  TCasePage,
+  TCreateCaseBody,
+  TTransitionBody,
+} from '../../../shared/contracts/cases.js';
 import {
   allowedActions,
   decideTransition,
@@ -19,6 +25,7 @@ import type { TSessionUser } from '../../lib/types.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as repo from './cases.repo.js';
+import { caseListCache, invalidateCaseReads, scopeKey } from './cases.cache.js';
 import { actorFacts, caseFacts } from './cases.policy.js';
 
 /** What a caller passes to audit: the service says what changed; the route writes it. */
@@ -87,7 +94,7 @@ export async function createCase(
   const now = new Date();
   const foundAt = input.foundAt ? new Date(input.foundAt) : now;
   const status: TCaseStatus = assignNow ? 'rectifying' : 'pending_assign';
-  return db.transaction(async (tx) => {
+  const change = await db.transaction(async (tx) => {
     const id = await repo.nextCaseId(tx as unknown as Db);
     const code = `DB${zoneDate(foundAt).replace(/-/g, '')}${String(id).padStart(6, '0')}`;
     const values: repo.TNewCase = {
@@ -139,6 +146,8 @@ export async function createCase(
     await attachmentsRepo.linkAttachments(tx as unknown as Db, input.attachmentIds, 'case', id, 'before');
     return { caseId: id, action: 'create', before: null, after: { ...values, foundAt: foundAt.toISOString() } };
   });
+  invalidateCaseReads();
+  return change;
 }
 
 function snapshot(c: repo.TCaseRecord) {
@@ -231,6 +240,7 @@ export async function transitionCase(db: Db, user: TSessionUser, id: number, bod
     });
     await attachmentsRepo.linkAttachments(t, body.attachmentIds, 'case', id, body.action === 'submit' ? 'after' : 'evidence');
   });
+  invalidateCaseReads();
   const after = { ...before, ...patch, deadline: (patch.deadline ?? c.deadline)?.toISOString() ?? null, version: c.version + 1 };
   return { caseId: id, action: body.action, before, after: JSON.parse(JSON.stringify(after)) };
 }
@@ -282,6 +292,18 @@ export async function bulkTransition(db: Db, user: TSessionUser, body: TBulkBody
     }
   }
   return { done, failed, changes };
+}
+
+/** One page of the case list in the caller's scope, served from the micro-cache when fresh. */
+export async function listCases(db: Db, user: TSessionUser, q: TCaseListQuery, areaPrefix: string | null): Promise<TCasePage> {
+  const key = scopeKey(db, user, q, areaPrefix);
+  const hit = caseListCache.get(key);
+  if (hit) return hit;
+  const { items, total, totalCapped } = await repo.findCases(db, user, q, areaPrefix);
+  const now = new Date();
+  const page = { items: items.map((c) => presentRow(c, now)), total, totalCapped, page: q.page, pageSize: q.pageSize };
+  caseListCache.set(key, page);
+  return page;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

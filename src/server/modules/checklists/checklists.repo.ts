@@ -23,7 +23,9 @@ export async function findTemplates(db: Db, f: { module?: string; includeInactiv
       description: checklistTemplates.description,
       isActive: checklistTemplates.isActive,
       updatedAt: checklistTemplates.updatedAt,
-      itemCount: sql<number>`(select count(*)::int from ${checklistItems} where ${checklistItems.templateId} = ${checklistTemplates.id} and ${checklistItems.isActive})`,
+      // Qualified by hand: drizzle leaves columns unqualified in a one-table select, which would
+      // make the subquery compare checklist_items with itself.
+      itemCount: sql<number>`(select count(*)::int from checklist_items ci where ci.template_id = "checklist_templates"."id" and ci.is_active)`,
     })
     .from(checklistTemplates)
     .where(

@@ -27,6 +27,7 @@ describe('templates', () => {
     const list = await wuye.get('/api/checklists');
     expect(list.statusCode).toBe(200);
     expect(list.json().map((t: { name: string }) => t.name).sort()).toEqual(['创文小区测评', '工地安全文明施工检查', '接诊“十须知”'].sort());
+    expect(list.json().find((t: { name: string }) => t.name === '接诊“十须知”').itemCount).toBe(10);
     const sentinel = await wuye.get(`/api/checklists/${template('接诊“十须知”').id}`);
     expect(sentinel.json().items.map((i: { title: string }) => i.title)).toEqual([
       '莫大意', '熟程序', '勤通风', '重防护', '量体温', '问症状', '查旅居', '录信息', '快报告', '严消毒',

@@ -1,5 +1,6 @@
 /** /api/home: the counts on the home page. */
-import { ZHomeStats } from '../../../shared/contracts/cases.js';
+import { ZHomeStats, type THomeStats } from '../../../shared/contracts/cases.js';
+import { homeStatsCache, scopeKey } from '../cases/cases.cache.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import type { TApp } from '../../lib/types.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -8,6 +9,9 @@ import * as repo from './home.repo.js';
 export async function homeRoutes(app: TApp) {
   app.get('/stats', { schema: { tags: ['home'], response: { 200: ZHomeStats } } }, async (req) => {
     const user = requireUser(req);
+    const key = scopeKey(app.deps.db, user);
+    const hit = homeStatsCache.get(key);
+    if (hit) return hit;
     const weekStart = zoneDayStart(zoneWeekStart());
     // 按期销号率 over the last 30 days, so the figure does not collapse on a Monday.
     const periodStart = zoneDayStart(addDays(zoneDate(), -29));
@@ -15,7 +19,7 @@ export async function homeRoutes(app: TApp) {
       repo.countHeadline(app.deps.db, user, weekStart, periodStart),
       repo.countByModuleAndStatus(app.deps.db, user),
     ]);
-    return {
+    const stats: THomeStats = {
       open: c.open,
       overdue: c.overdue,
       closedThisWeek: c.closedInWeek,
@@ -25,5 +29,7 @@ export async function homeRoutes(app: TApp) {
       byModule: groups.byModule as never,
       byStatus: groups.byStatus as never,
     };
+    homeStatsCache.set(key, stats);
+    return stats;
   });
 }

@@ -44,6 +44,7 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <div className="zl-login-foot">周口市城乡一体化示范区</div>
     </div>
   );
 }

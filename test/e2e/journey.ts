@@ -1,0 +1,321 @@
+/**
+ * Browser journeys: what people do in Zhili, end to end in Chromium.
+ * The main one is the supervision loop: an inspector in the field (phone) raises a case with a
+ * photo and assigns it on the spot; the property company's staff rectify it; the inspector
+ * returns it once, then verifies; the case shows 已销号 with its full timeline.
+ * Every step leaves a screenshot. Locators wait by themselves; there are no fixed sleeps.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveCount, toHaveText, toHaveURL } from './expect.js';
+
+export interface TJourneyContext {
+  browser: Browser;
+  baseUrl: string;
+  screenshotDir: string;
+  tmpDir: string;
+}
+
+export interface TJourney {
+  name: string;
+  slug: string;
+  run: (ctx: TJourneyContext) => Promise<void>;
+}
+
+const PASSWORD = process.env.DEMO_PASSWORD || 'Zhili@2021';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1440, height: 900 } };
+
+/** Numbered screenshots of one journey. */
+function screenshotter(dir: string) {
+  let n = 0;
+  return async (page: Page, name: string) => {
+    n++;
+    await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
+  };
+}
+
+/** A small PNG standing in for a camera photo. */
+async function makePhoto(dir: string, name: string, color: { r: number; g: number; b: number }): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="rgb(${color.r},${color.g},${color.b})"/><circle cx="320" cy="240" r="120" fill="white" fill-opacity="0.6"/></svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(file);
+  return file;
+}
+
+/** The zone's date (Asia/Shanghai) `days` from today, as YYYY-MM-DD. */
+function zoneDatePlus(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** On failure, a screenshot of every open page shows where the journey stopped. */
+async function shootFailure(dir: string, contexts: BrowserContext[]): Promise<void> {
+  let i = 0;
+  for (const c of contexts) {
+    for (const p of c.pages()) {
+      i++;
+      await p.screenshot({ path: path.join(dir, `failure-${i}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+}
+
+async function newContext(ctx: TJourneyContext, device: typeof PHONE | typeof DESKTOP): Promise<BrowserContext> {
+  const context = await ctx.browser.newContext({
+    ...device,
+    baseURL: ctx.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    permissions: ['geolocation'],
+    geolocation: { latitude: 33.6258, longitude: 114.6496 },
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await toBeVisible(page.getByRole('heading', { name: /^您好/ }));
+}
+
+/** Picks an option in an antd Select / TreeSelect opened from its labelled field. */
+async function pickOption(page: Page, field: Locator, search: string, option: string): Promise<void> {
+  await field.click();
+  await field.fill(search);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator(`[title="${option}"], .ant-select-item-option:has-text("${option}")`).first().click();
+}
+
+/** Picks a day in the open antd DatePicker. */
+async function pickDate(page: Page, field: Locator, date: string): Promise<void> {
+  await field.click();
+  await page.locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
+}
+
+/** Waits until every photo in an upload list has finished uploading. */
+async function expectUploaded(scope: Locator | Page, count: number): Promise<void> {
+  await toHaveCount(scope.locator('.ant-upload-list-item-done'), count);
+  await toHaveCount(scope.locator('.ant-upload-list-item-uploading'), 0);
+}
+
+async function expectStatus(page: Page, label: string): Promise<void> {
+  await toHaveText(page.getByTestId('case-status'), label);
+}
+
+/** Opens an action's dialog from the case page, fills it, confirms, and waits for it to close. */
+async function takeAction(
+  page: Page,
+  action: string,
+  fill: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await toBeVisible(dialog);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await toBeHidden(dialog);
+}
+
+const caseLoop: TJourney = {
+  name: '督办闭环：现场交办 → 整改 → 退回 → 再整改 → 复核销号',
+  slug: 'case-loop',
+  async run(ctx) {
+    const shot = screenshotter(ctx.screenshotDir);
+    const before = await makePhoto(ctx.tmpDir, 'before', { r: 150, g: 110, b: 60 });
+    const after = await makePhoto(ctx.tmpDir, 'after', { r: 60, g: 160, b: 90 });
+    const title = `3号楼北侧垃圾堆放未清运 ${Date.now().toString(36)}`;
+    const deadline = zoneDatePlus(3);
+
+    const inspectorCtx = await newContext(ctx, PHONE);
+    const wuyeCtx = await newContext(ctx, DESKTOP);
+    try {
+      // The inspector, in the field with a phone, raises the case and assigns it on the spot.
+      const insp = await inspectorCtx.newPage();
+      await login(insp, 'inspector');
+      await shot(insp, 'inspector-home');
+      await insp.getByRole('button', { name: '打开菜单' }).click();
+      await insp.getByRole('menuitem', { name: '新建事项' }).click();
+      await toBeVisible(insp.getByRole('heading', { name: '新建督办事项' }));
+      await insp.getByLabel('标题').fill(title);
+      await insp.getByLabel('问题描述').fill('3号楼北侧绿化带旁建筑垃圾和生活垃圾混堆，约 2 立方米，已有异味。');
+      await pickOption(insp, insp.getByLabel('区域'), '中原社区A区', '中原社区A区');
+      await insp.getByLabel('具体地点').fill('3号楼北侧');
+      await insp.getByRole('button', { name: '定位' }).click();
+      await toBeVisible(insp.getByText(/纬度 33\.6258/));
+      await insp.locator('input[type=file]').first().setInputFiles(before);
+      await expectUploaded(insp, 1);
+      await insp.getByRole('switch', { name: '现场交办' }).click();
+      await pickOption(insp, insp.getByLabel('责任单位'), '中原物业', '周口中原物业服务有限公司');
+      await pickDate(insp, insp.getByLabel('整改期限'), deadline);
+      await shot(insp, 'inspector-create-form');
+      await insp.getByRole('button', { name: '提交并交办' }).click();
+      await toHaveURL(insp, /\/cases\/\d+$/);
+      await expectStatus(insp, '整改中');
+      await toBeVisible(insp.getByText('周口中原物业服务有限公司').first());
+      await toHaveCount(insp.locator('.zl-photos img'), 1);
+      const caseUrl = new URL(insp.url()).pathname;
+      await shot(insp, 'inspector-case-assigned');
+
+      // The property company finds it in 我的待办 and submits the rectification with a photo.
+      const wuye = await wuyeCtx.newPage();
+      await login(wuye, 'wuye');
+      await wuye.getByRole('menuitem', { name: '我的待办' }).click();
+      await toBeVisible(wuye.getByRole('heading', { name: '我的待办' }));
+      await shot(wuye, 'wuye-todo');
+      await wuye.getByRole('link', { name: new RegExp(title) }).click();
+      await toHaveURL(wuye, new RegExp(`${caseUrl}$`));
+      await expectStatus(wuye, '整改中');
+      await toHaveCount(wuye.getByRole('button', { name: '复核销号' }), 0);
+      await takeAction(wuye, '提交整改', async (dialog) => {
+        await dialog.getByLabel('整改情况').fill('已组织保洁人员清运垃圾，清理现场并消毒。');
+        await dialog.locator('input[type=file]').setInputFiles(after);
+        await expectUploaded(dialog, 1);
+        await shot(wuye, 'wuye-submit-dialog');
+      });
+      await expectStatus(wuye, '待复核');
+      await shot(wuye, 'wuye-submitted');
+
+      // The inspector finds the rectification incomplete and returns it once.
+      await insp.goto(caseUrl);
+      await expectStatus(insp, '待复核');
+      await takeAction(insp, '退回', async (dialog) => {
+        await dialog.getByLabel('退回理由').fill('绿化带内仍有散落垃圾，请彻底清理。');
+      });
+      await expectStatus(insp, '已退回');
+      await shot(insp, 'inspector-returned');
+
+      // The company rectifies again.
+      await wuye.reload();
+      await expectStatus(wuye, '已退回');
+      await toBeVisible(wuye.getByText('绿化带内仍有散落垃圾，请彻底清理。'));
+      await takeAction(wuye, '提交整改', async (dialog) => {
+        await dialog.getByLabel('整改情况').fill('已再次清理绿化带内散落垃圾，并安排专人每日巡查。');
+        await dialog.locator('input[type=file]').setInputFiles(after);
+        await expectUploaded(dialog, 1);
+      });
+      await expectStatus(wuye, '待复核');
+      await shot(wuye, 'wuye-resubmitted');
+
+      // The inspector verifies on site and closes the case.
+      await insp.reload();
+      await expectStatus(insp, '待复核');
+      await takeAction(insp, '复核销号', async (dialog) => {
+        await toBeVisible(dialog.getByText('已整改到位'));
+        await dialog.getByLabel('复核意见').fill('现场复核，已整改到位。');
+      });
+      await expectStatus(insp, '已销号');
+      await toHaveCount(insp.getByRole('button', { name: '复核销号' }), 0);
+
+      // The full timeline, in order.
+      const events = insp.getByTestId('case-timeline').locator('.zl-event');
+      await toHaveCount(events, 6);
+      const actions = await events.evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
+      toEqual(actions, ['create', 'assign', 'submit', 'return', 'submit', 'verify']);
+      const labels = ['登记问题', '交办', '提交整改', '退回', '提交整改', '复核销号'];
+      for (let i = 0; i < labels.length; i++) await toContainText(events.nth(i), labels[i]);
+      await toContainText(events.nth(1), '周口中原物业服务有限公司');
+      await toContainText(events.nth(5), '已整改到位');
+      await shot(insp, 'inspector-closed-timeline');
+
+      // The company sees it closed too; it is gone from their 待办.
+      await wuye.reload();
+      await expectStatus(wuye, '已销号');
+      await wuye.goto('/todo');
+      await toBeVisible(wuye.getByRole('heading', { name: '我的待办' }));
+      await toBeVisible(wuye.locator('.zl-case-card, .ant-empty'));
+      await toHaveCount(wuye.getByRole('link', { name: new RegExp(title) }), 0);
+      await shot(wuye, 'wuye-todo-after');
+    } catch (err) {
+      await shootFailure(ctx.screenshotDir, [inspectorCtx, wuyeCtx]);
+      throw err;
+    } finally {
+      await inspectorCtx.close();
+      await wuyeCtx.close();
+    }
+  },
+};
+
+const inspection: TJourney = {
+  name: '现场检查：逐项检查 → 不合格项现场交办 → 完成检查',
+  slug: 'inspection',
+  async run(ctx) {
+    const shot = screenshotter(ctx.screenshotDir);
+    const photo = await makePhoto(ctx.tmpDir, 'inspection', { r: 120, g: 120, b: 160 });
+    const context = await newContext(ctx, PHONE);
+    try {
+      const page = await context.newPage();
+      await login(page, 'inspector');
+      await page.getByRole('button', { name: '打开菜单' }).click();
+      await page.getByRole('menuitem', { name: '检查记录' }).click();
+      await page.getByRole('button', { name: '开始检查' }).click();
+      await toBeVisible(page.getByRole('heading', { name: '开始检查' }));
+      await pickOption(page, page.getByLabel('检查表'), '创文', '创文小区测评');
+      await pickOption(page, page.getByLabel('检查区域'), '中原社区A区', '中原社区A区');
+      await page.getByLabel('具体地点').fill('中原社区A区 5号楼');
+      await shot(page, 'new-inspection');
+      await page.getByRole('button', { name: '开始检查' }).click();
+      await toHaveURL(page, /\/inspections\/\d+$/);
+
+      const cards = page.locator('.ant-card:has(.ant-segmented)');
+      const first = cards.nth(0);
+      await first.getByText('不合格', { exact: true }).click();
+      const note = first.getByRole('textbox');
+      await toBeVisible(note);
+      await note.fill('5号楼东侧垃圾桶满溢，地面有散落垃圾。');
+      await first.locator('input[type=file]').setInputFiles(photo);
+      await expectUploaded(first, 1);
+      await shot(page, 'item-failed');
+
+      await first.getByRole('button', { name: '现场交办' }).click();
+      const dialog = page.getByRole('dialog', { name: '现场交办' });
+      await toBeVisible(dialog);
+      const unit = dialog.getByLabel('责任单位');
+      if (!(await dialog.locator('.ant-select-selection-item').first().isVisible())) {
+        await pickOption(page, unit, '中原物业', '周口中原物业服务有限公司');
+      }
+      await shot(page, 'raise-case-dialog');
+      await dialog.getByRole('button', { name: '交办', exact: true }).click();
+      await toBeHidden(dialog);
+      const caseLink = first.getByRole('link', { name: /^DB\d+/ });
+      await toBeVisible(caseLink);
+      await toContainText(first, '已现场交办');
+      const caseHref = await caseLink.getAttribute('href');
+      await shot(page, 'case-raised');
+
+      // Every other item passes.
+      const total = await cards.count();
+      for (let i = 1; i < total; i++) await cards.nth(i).getByText('合格', { exact: true }).click();
+      await toContainText(page.locator('.ant-progress-text').first(), `${total}/${total}`);
+      await page.getByRole('button', { name: '完成检查' }).click();
+      const finish = page.getByRole('dialog', { name: '完成检查' });
+      await toBeVisible(finish);
+      await finish.getByLabel('检查小结').fill('1 项不合格，已现场交办物业公司限期整改。');
+      await finish.getByRole('button', { name: '完成检查' }).click();
+      await toBeHidden(finish);
+      await toBeVisible(page.getByText('已完成', { exact: true }));
+      await toBeVisible(page.getByText('1 项不合格，已现场交办物业公司限期整改。'));
+      await shot(page, 'inspection-completed');
+
+      // The raised case carries the inspection's finding.
+      await page.locator(`a[href="${caseHref}"]`).click();
+      await toHaveURL(page, /\/cases\/\d+$/);
+      await toHaveText(page.getByTestId('case-status'), '整改中');
+      await toBeVisible(page.getByTestId('case-status'));
+      await shot(page, 'raised-case');
+    } catch (err) {
+      await shootFailure(ctx.screenshotDir, [context]);
+      throw err;
+    } finally {
+      await context.close();
+    }
+  },
+};
+
+/** Every journey, in the order they run. */
+export const journeys: TJourney[] = [caseLoop, inspection];
