@@ -13,7 +13,13 @@ export const CASE_LIST_CACHE_MS = 2_000;
 /** How long the home counts may be served from memory. */
 export const HOME_STATS_CACHE_MS = 5_000;
 
-export const caseListCache = createMicroCache<TCasePage>(CASE_LIST_CACHE_MS, 2_000);
+/** A cached page and its JSON, so a hit is sent without serializing again. */
+export interface TCachedPage {
+  page: TCasePage;
+  json: string;
+}
+
+export const caseListCache = createMicroCache<TCachedPage>(CASE_LIST_CACHE_MS, 2_000);
 export const homeStatsCache = createMicroCache<THomeStats>(HOME_STATS_CACHE_MS, 500);
 
 const dbIds = new WeakMap<Db, number>();

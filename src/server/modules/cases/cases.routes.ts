@@ -25,7 +25,7 @@ async function auditChange(req: FastifyRequest, change: service.TCaseChange) {
 export async function caseRoutes(app: TApp) {
   const { db } = app.deps;
 
-  app.get('/', { schema: { tags: ['cases'], querystring: ZCaseListQuery, response: { 200: ZCasePage } } }, async (req) => {
+  app.get('/', { schema: { tags: ['cases'], querystring: ZCaseListQuery, response: { 200: ZCasePage } } }, async (req, reply) => {
     const user = requireUser(req);
     let areaPrefix: string | null = null;
     if (req.query.areaId) {
@@ -33,7 +33,10 @@ export async function caseRoutes(app: TApp) {
       if (!area) throw new AppError('VALIDATION_FAILED', '区域不存在', { areaId: '区域不存在' });
       areaPrefix = area.prefix;
     }
-    return service.listCases(db, user, req.query, areaPrefix);
+    const { page, cachedJson } = await service.listCases(db, user, req.query, areaPrefix);
+    // A cached page was validated against ZCasePage when first served; send its JSON as is.
+    if (cachedJson) return reply.type('application/json; charset=utf-8').send(cachedJson as unknown as typeof page);
+    return page;
   });
 
   app.post('/', { schema: { tags: ['cases'], body: ZCreateCaseBody, response: { 201: ZCaseDetail } } }, async (req, reply) => {

@@ -294,16 +294,24 @@ export async function bulkTransition(db: Db, user: TSessionUser, body: TBulkBody
   return { done, failed, changes };
 }
 
-/** One page of the case list in the caller's scope, served from the micro-cache when fresh. */
-export async function listCases(db: Db, user: TSessionUser, q: TCaseListQuery, areaPrefix: string | null): Promise<TCasePage> {
+/**
+ * One page of the case list in the caller's scope. A fresh micro-cache entry comes back with
+ * `cachedJson`, the page already serialized, which the route sends as it is.
+ */
+export async function listCases(
+  db: Db,
+  user: TSessionUser,
+  q: TCaseListQuery,
+  areaPrefix: string | null,
+): Promise<{ page: TCasePage; cachedJson: string | null }> {
   const key = scopeKey(db, user, q, areaPrefix);
   const hit = caseListCache.get(key);
-  if (hit) return hit;
+  if (hit) return { page: hit.page, cachedJson: hit.json };
   const { items, total, totalCapped } = await repo.findCases(db, user, q, areaPrefix);
   const now = new Date();
   const page = { items: items.map((c) => presentRow(c, now)), total, totalCapped, page: q.page, pageSize: q.pageSize };
-  caseListCache.set(key, page);
-  return page;
+  caseListCache.set(key, { page, json: JSON.stringify(page) });
+  return { page, cachedJson: null };
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

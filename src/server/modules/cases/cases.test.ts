@@ -279,6 +279,18 @@ describe('list', () => {
     expect(notOverdue.items.map((r: { id: number }) => r.id)).not.toContain(c.id);
   });
 
+  test('a list read again right after a write is fresh (the micro-cache is invalidated)', async () => {
+    const c = await createCase(inspector, { title: '缓存测试' });
+    const url = '/api/cases?mine=true&pageSize=200&sort=id';
+    const ids1 = (await wuye.get(url)).json().items.map((r: { id: number }) => r.id);
+    expect(ids1).toContain(c.id);
+    const again = await wuye.get(url);
+    expect(again.headers['content-type']).toMatch(/application\/json/);
+    expect(again.json().items.map((r: { id: number }) => r.id)).toEqual(ids1);
+    await act(wuye, c.id, { action: 'submit', note: '已整改' });
+    expect((await wuye.get(url)).json().items.map((r: { id: number }) => r.id)).not.toContain(c.id);
+  });
+
   test('bad filters are refused with 400', async () => {
     const res = await leader.get('/api/cases?status=nonsense');
     expect(res.statusCode).toBe(400);
