@@ -188,6 +188,168 @@ CREATE TABLE "inspections" (
 	"completed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "cw_case_places" (
+	"case_id" integer PRIMARY KEY NOT NULL,
+	"place_id" integer,
+	"category_code" varchar(16)
+);
+--> statement-breakpoint
+CREATE TABLE "cw_categories" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" varchar(16) NOT NULL,
+	"name" text NOT NULL,
+	"kind" varchar(8) NOT NULL,
+	"group_name" text NOT NULL,
+	"default_unit_type" varchar(24) NOT NULL,
+	"default_unit_id" integer,
+	"deadline_value" integer NOT NULL,
+	"deadline_unit" varchar(8) NOT NULL,
+	"urgency" varchar(16) DEFAULT 'normal' NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cw_places" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" varchar(16) NOT NULL,
+	"area_id" integer NOT NULL,
+	"area_code" varchar(12) NOT NULL,
+	"address" text DEFAULT '' NOT NULL,
+	"lat" double precision,
+	"lng" double precision,
+	"community_unit_id" integer,
+	"property_unit_id" integer,
+	"department_unit_id" integer,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cw_settings" (
+	"key" varchar(48) PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_by_id" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_guarantees" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"item" varchar(16) NOT NULL,
+	"status" varchar(16) NOT NULL,
+	"note" text,
+	"attachment_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"checked_by_id" integer,
+	"checked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_incomes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"wage" numeric(14, 2) NOT NULL,
+	"business" numeric(14, 2) NOT NULL,
+	"production_cost" numeric(14, 2) NOT NULL,
+	"property" numeric(14, 2) NOT NULL,
+	"transfer" numeric(14, 2) NOT NULL,
+	"household_size" smallint NOT NULL,
+	"net_income" numeric(14, 2) NOT NULL,
+	"per_capita" integer NOT NULL,
+	"medical_self_pay" numeric(14, 2),
+	"education_cost" numeric(14, 2),
+	"disaster_loss" numeric(14, 2),
+	"note" text,
+	"recorded_by_id" integer,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_members" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"id_number" varchar(18) NOT NULL,
+	"sex" varchar(1) NOT NULL,
+	"birth_date" date NOT NULL,
+	"relation" varchar(16) NOT NULL,
+	"ethnicity" text,
+	"education" varchar(16),
+	"school_status" varchar(24),
+	"health" varchar(16),
+	"disability_grade" smallint,
+	"labour_skill" varchar(16),
+	"migrant_months" smallint,
+	"has_medical_insurance" boolean,
+	"has_critical_illness_insurance" boolean,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"left_at" date,
+	"left_reason" varchar(16),
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "households" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" varchar(32) NOT NULL,
+	"area_id" integer NOT NULL,
+	"area_code" varchar(12) NOT NULL,
+	"hamlet" text,
+	"address" text,
+	"phone" text,
+	"type" varchar(16) NOT NULL,
+	"monitoring_category" varchar(16),
+	"risk_types" text[] DEFAULT '{}'::text[] NOT NULL,
+	"cadre_user_id" integer,
+	"cadre_name" text,
+	"housing_grade" varchar(1),
+	"drinking_water" varchar(8),
+	"identified_at" date,
+	"risk_eliminated_at" date,
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_moves" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"member_id" integer NOT NULL,
+	"kind" varchar(16) NOT NULL,
+	"from_household_id" integer,
+	"to_household_id" integer,
+	"moved_on" date NOT NULL,
+	"note" text,
+	"actor_id" integer,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "monitoring_settings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"year" smallint NOT NULL,
+	"area_prefix" varchar(12) DEFAULT '' NOT NULL,
+	"income_line" integer NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"source_note" text NOT NULL,
+	"updated_by_id" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "screening_flags" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"year" smallint NOT NULL,
+	"rule" varchar(32) NOT NULL,
+	"message" text NOT NULL,
+	"numbers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"raised_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"checked_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "areas_code_uq" ON "areas" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
@@ -203,13 +365,34 @@ CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_type",
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "cases_code_idx" ON "cases" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "cases_area_status_idx" ON "cases" USING btree ("area_code","status");--> statement-breakpoint
-CREATE INDEX "cases_status_deadline_idx" ON "cases" USING btree ("status","deadline");--> statement-breakpoint
-CREATE INDEX "cases_unit_status_idx" ON "cases" USING btree ("unit_id","status","deadline");--> statement-breakpoint
-CREATE INDEX "cases_module_status_idx" ON "cases" USING btree ("module","status","found_at");--> statement-breakpoint
+CREATE INDEX "cases_status_deadline_idx" ON "cases" USING btree ("status","deadline","area_code");--> statement-breakpoint
+CREATE INDEX "cases_unit_status_idx" ON "cases" USING btree ("unit_id","status","deadline","area_code");--> statement-breakpoint
+CREATE INDEX "cases_module_status_idx" ON "cases" USING btree ("module","status","found_at","area_code");--> statement-breakpoint
 CREATE INDEX "cases_found_at_idx" ON "cases" USING btree ("found_at");--> statement-breakpoint
 CREATE INDEX "cases_closed_at_idx" ON "cases" USING btree ("closed_at");--> statement-breakpoint
 CREATE INDEX "cases_origin_idx" ON "cases" USING btree ("origin_type","origin_id");--> statement-breakpoint
+CREATE INDEX "cases_open_idx" ON "cases" USING btree ("found_at","deadline","area_code","unit_id","module","status") WHERE status in ('pending_assign', 'rectifying', 'extension_requested', 'pending_verify', 'returned');--> statement-breakpoint
 CREATE INDEX "checklist_items_template_idx" ON "checklist_items" USING btree ("template_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "inspection_results_item_uq" ON "inspection_results" USING btree ("inspection_id","item_id");--> statement-breakpoint
 CREATE INDEX "inspections_area_idx" ON "inspections" USING btree ("area_code","started_at");--> statement-breakpoint
-CREATE INDEX "inspections_inspector_idx" ON "inspections" USING btree ("inspector_id","started_at");
+CREATE INDEX "inspections_inspector_idx" ON "inspections" USING btree ("inspector_id","started_at");--> statement-breakpoint
+CREATE INDEX "cw_case_places_place_idx" ON "cw_case_places" USING btree ("place_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cw_categories_code_uq" ON "cw_categories" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "cw_places_area_name_uq" ON "cw_places" USING btree ("area_id","name");--> statement-breakpoint
+CREATE INDEX "cw_places_area_code_idx" ON "cw_places" USING btree ("area_code");--> statement-breakpoint
+CREATE INDEX "cw_places_property_idx" ON "cw_places" USING btree ("property_unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "household_guarantees_uq" ON "household_guarantees" USING btree ("household_id","year","item");--> statement-breakpoint
+CREATE UNIQUE INDEX "household_incomes_household_year_uq" ON "household_incomes" USING btree ("household_id","year");--> statement-breakpoint
+CREATE INDEX "household_incomes_year_idx" ON "household_incomes" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "household_members_id_number_uq" ON "household_members" USING btree ("id_number");--> statement-breakpoint
+CREATE INDEX "household_members_household_idx" ON "household_members" USING btree ("household_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "households_code_uq" ON "households" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "households_area_code_idx" ON "households" USING btree ("area_code","id");--> statement-breakpoint
+CREATE INDEX "households_cadre_idx" ON "households" USING btree ("cadre_user_id");--> statement-breakpoint
+CREATE INDEX "households_risk_types_idx" ON "households" USING gin ("risk_types");--> statement-breakpoint
+CREATE INDEX "member_moves_member_idx" ON "member_moves" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "member_moves_from_idx" ON "member_moves" USING btree ("from_household_id");--> statement-breakpoint
+CREATE INDEX "member_moves_to_idx" ON "member_moves" USING btree ("to_household_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "monitoring_settings_year_area_uq" ON "monitoring_settings" USING btree ("year","area_prefix");--> statement-breakpoint
+CREATE UNIQUE INDEX "screening_flags_open_uq" ON "screening_flags" USING btree ("household_id","year","rule") WHERE resolved_at is null;--> statement-breakpoint
+CREATE INDEX "screening_flags_household_idx" ON "screening_flags" USING btree ("household_id");

@@ -22,6 +22,7 @@ import { caseRoutes } from './modules/cases/cases.routes.js';
 import { checklistRoutes } from './modules/checklists/checklists.routes.js';
 import { chuangwenRoutes } from './modules/chuangwen/chuangwen.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { householdRoutes } from './modules/households/households.routes.js';
 
 export interface TBuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -72,6 +73,7 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   await app.register(checklistRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(chuangwenRoutes, { prefix: '/api/chuangwen' });
+  await app.register(householdRoutes, { prefix: '/api/households' });
 
   if (deps.config.webDir && existsSync(deps.config.webDir)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart; any other

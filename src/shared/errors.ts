@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A setting the action needs is missing (e.g. no monitoring line for the year). */
+  SETTING_MISSING: 409,
 } as const;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;

@@ -2,3 +2,5 @@
 export * from './core.js';
 export * from './cases.js';
 export * from './checklists.js';
+export * from './chuangwen.js';
+export * from './households.js';

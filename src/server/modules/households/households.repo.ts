@@ -1,0 +1,705 @@
+/** Every query of the household registry: scoped lists and reads, versioned writes, screening batches. */
+import { and, asc, between, desc, eq, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { THouseholdListQuery } from '../../../shared/contracts/households.js';
+import { areaRange } from '../../../shared/domain/areas.js';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import {
+  areas,
+  householdGuarantees,
+  householdIncomes,
+  householdMembers,
+  households,
+  memberMoves,
+  monitoringSettings,
+  screeningFlags,
+  users,
+} from '../../db/schema/index.js';
+import { scopeCondition } from '../../lib/scope.js';
+import type { TSessionUser } from '../../lib/types.js';
+
+/** Counting stops here: a list answers "10000+" rather than scanning the whole registry. */
+export const COUNT_CAP = 10_000;
+
+const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: households.areaCode });
+
+/** True when a database error is a unique violation (PostgreSQL 23505), whichever driver raised it. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+/** An area by id with its level. */
+export async function findArea(db: Db, areaId: number) {
+  const [a] = await db
+    .select({ id: areas.id, code: areas.code, prefix: areas.prefix, name: areas.name, level: areas.level })
+    .from(areas)
+    .where(eq(areas.id, areaId))
+    .limit(1);
+  return a ?? null;
+}
+
+/** A user's id and display name, for 帮扶责任人. */
+export async function findUser(db: Db, userId: number) {
+  const [u] = await db.select({ id: users.id, displayName: users.displayName, isActive: users.isActive }).from(users).where(eq(users.id, userId)).limit(1);
+  return u ?? null;
+}
+
+const openFlagExists = (rules?: readonly string[]) =>
+  sql`exists (select 1 from ${screeningFlags} f where f.household_id = ${households.id} and f.resolved_at is null${
+    rules?.length ? sql` and f.rule in (${sql.join(rules.map((r) => sql`${r}`), sql`, `)})` : sql``
+  })`;
+
+function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null): SQL {
+  const conds: SQL[] = [inScope(user), eq(households.isActive, true)];
+  if (areaPrefix) {
+    const [low, high] = areaRange(areaPrefix);
+    conds.push(between(households.areaCode, low, high));
+  }
+  if (q.type?.length) conds.push(inArray(households.type, q.type));
+  if (q.category?.length) conds.push(inArray(households.monitoringCategory, q.category));
+  if (q.riskType?.length) conds.push(sql`${households.riskTypes} && array[${sql.join(q.riskType.map((r) => sql`${r}`), sql`, `)}]::text[]`);
+  if (q.cadreUserId) conds.push(eq(households.cadreUserId, q.cadreUserId));
+  if (q.flagged === 'true') conds.push(openFlagExists());
+  if (q.flagged === 'false') conds.push(sql`not ${openFlagExists()}`);
+  if (q.flagRule?.length) conds.push(openFlagExists(q.flagRule));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(
+      or(
+        eq(households.code, q.q),
+        sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.is_active and m.name like ${like})`,
+      )!,
+    );
+  }
+  return and(...conds)!;
+}
+
+const rowColumns = {
+  id: households.id,
+  code: households.code,
+  areaId: households.areaId,
+  areaCode: households.areaCode,
+  areaName: areas.name,
+  hamlet: households.hamlet,
+  phone: households.phone,
+  type: households.type,
+  monitoringCategory: households.monitoringCategory,
+  riskTypes: households.riskTypes,
+  cadreUserId: households.cadreUserId,
+  cadreName: sql<string | null>`coalesce(${households.cadreName}, (select u.display_name from ${users} u where u.id = ${households.cadreUserId}))`,
+  housingGrade: households.housingGrade,
+  drinkingWater: households.drinkingWater,
+  headName: sql<string | null>`(select m.name from ${householdMembers} m where m.household_id = ${households.id} and m.is_active and m.relation = 'head' order by m.id limit 1)`,
+  memberCount: sql<number>`(select count(*)::int from ${householdMembers} m where m.household_id = ${households.id} and m.is_active)`,
+  openFlags: sql<number>`(select count(*)::int from ${screeningFlags} f where f.household_id = ${households.id} and f.resolved_at is null)`,
+  updatedAt: households.updatedAt,
+  version: households.version,
+};
+
+const SORT_COLUMNS = { code: households.code, updatedAt: households.updatedAt, id: households.id };
+
+/** One page of households in scope, and the count (capped at COUNT_CAP). */
+export async function findHouseholds(db: Db, user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null) {
+  const where = listConditions(user, q, areaPrefix);
+  const dir = q.order === 'asc' ? asc : desc;
+  const [items, countRows] = await Promise.all([
+    db
+      .select(rowColumns)
+      .from(households)
+      .innerJoin(areas, eq(areas.id, households.areaId))
+      .where(where)
+      .orderBy(dir(SORT_COLUMNS[q.sort]), dir(households.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.execute(sql`select count(*)::int as n from (select 1 from ${households} where ${where} limit ${COUNT_CAP + 1}) t`),
+  ]);
+  const n = rowsOf<{ n: number }>(countRows)[0]?.n ?? 0;
+  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+/** A list row as the repository returns it. */
+export type THouseholdListRow = Awaited<ReturnType<typeof findHouseholds>>['items'][number];
+
+/** One household in scope with the list columns and the rest; null when absent or out of scope. */
+export async function findHouseholdById(db: Db, user: TSessionUser, id: number) {
+  const [row] = await db
+    .select({
+      ...rowColumns,
+      address: households.address,
+      identifiedAt: households.identifiedAt,
+      riskEliminatedAt: households.riskEliminatedAt,
+      isActive: households.isActive,
+      createdAt: households.createdAt,
+    })
+    .from(households)
+    .innerJoin(areas, eq(areas.id, households.areaId))
+    .where(and(eq(households.id, id), inScope(user)))
+    .limit(1);
+  return row ?? null;
+}
+/** A household in scope with every column the detail shows. */
+export type THouseholdRecord = NonNullable<Awaited<ReturnType<typeof findHouseholdById>>>;
+
+/** A household by 户编号, in any area (uniqueness checks and imports). */
+export async function findHouseholdByCode(db: Db, code: string) {
+  const [row] = await db.select({ id: households.id, areaCode: households.areaCode }).from(households).where(eq(households.code, code)).limit(1);
+  return row ?? null;
+}
+
+/** A household row to insert. */
+export type TNewHousehold = typeof households.$inferInsert;
+/** Columns a household update may change. */
+export type THouseholdPatch = Partial<TNewHousehold>;
+
+/** Inserts a household and returns its id. */
+export async function insertHousehold(db: Db, values: TNewHousehold): Promise<number> {
+  const [row] = await db.insert(households).values(values).returning({ id: households.id });
+  return row.id;
+}
+
+/** Applies a patch only if the household still has `version`; false when someone changed it first. */
+export async function updateHouseholdVersioned(db: Db, id: number, version: number, patch: THouseholdPatch): Promise<boolean> {
+  const updated = await db
+    .update(households)
+    .set({ ...patch, version: sql`${households.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(households.id, id), eq(households.version, version)))
+    .returning({ id: households.id });
+  return updated.length === 1;
+}
+
+/** Marks a household as changed (a member or a year's figures changed), bumping its version. */
+export async function touchHousehold(db: Db, id: number) {
+  await db.update(households).set({ version: sql`${households.version} + 1`, updatedAt: new Date() }).where(eq(households.id, id));
+}
+
+/** Members of a household, current first. */
+export async function findMembers(db: Db, householdId: number) {
+  return db
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(desc(householdMembers.isActive), sql`${householdMembers.relation} = 'head' desc`, asc(householdMembers.birthDate), asc(householdMembers.id));
+}
+/** A member row as stored. */
+export type TMemberRecord = typeof householdMembers.$inferSelect;
+
+/** Number of current members of a household. */
+export async function countActiveMembers(db: Db, householdId: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(householdMembers)
+    .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.isActive, true)));
+  return r?.n ?? 0;
+}
+
+/** A member whose household lies in scope; null otherwise. */
+export async function findMemberById(db: Db, user: TSessionUser, memberId: number) {
+  const [row] = await db
+    .select({ member: householdMembers })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(and(eq(householdMembers.id, memberId), inScope(user)))
+    .limit(1);
+  return row?.member ?? null;
+}
+
+/** Who already holds an ID number, anywhere in the registry, with their household's code and village. */
+export async function findMemberByIdNumber(db: Db, idNumber: string) {
+  const [row] = await db
+    .select({
+      id: householdMembers.id,
+      name: householdMembers.name,
+      isActive: householdMembers.isActive,
+      householdId: households.id,
+      householdCode: households.code,
+      areaName: areas.name,
+    })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .innerJoin(areas, eq(areas.id, households.areaId))
+    .where(eq(householdMembers.idNumber, idNumber))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A member row to insert. */
+export type TNewMember = typeof householdMembers.$inferInsert;
+
+/** Inserts a member and returns the id. */
+export async function insertMember(db: Db, values: TNewMember): Promise<number> {
+  const [row] = await db.insert(householdMembers).values(values).returning({ id: householdMembers.id });
+  return row.id;
+}
+
+/** Versioned update of a member; false when someone changed it first. */
+export async function updateMemberVersioned(db: Db, id: number, version: number, patch: Partial<TNewMember>): Promise<boolean> {
+  const updated = await db
+    .update(householdMembers)
+    .set({ ...patch, version: sql`${householdMembers.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(householdMembers.id, id), eq(householdMembers.version, version)))
+    .returning({ id: householdMembers.id });
+  return updated.length === 1;
+}
+
+/** Appends a join, move or leave to the history. */
+export async function insertMove(db: Db, values: typeof memberMoves.$inferInsert) {
+  await db.insert(memberMoves).values(values);
+}
+
+/** History of members into and out of a household, newest first. */
+export async function findMoves(db: Db, householdId: number) {
+  return db
+    .select({
+      id: memberMoves.id,
+      memberId: memberMoves.memberId,
+      memberName: householdMembers.name,
+      kind: memberMoves.kind,
+      fromHouseholdId: memberMoves.fromHouseholdId,
+      toHouseholdId: memberMoves.toHouseholdId,
+      movedOn: memberMoves.movedOn,
+      note: memberMoves.note,
+      at: memberMoves.at,
+    })
+    .from(memberMoves)
+    .innerJoin(householdMembers, eq(householdMembers.id, memberMoves.memberId))
+    .where(or(eq(memberMoves.fromHouseholdId, householdId), eq(memberMoves.toHouseholdId, householdId)))
+    .orderBy(desc(memberMoves.movedOn), desc(memberMoves.id));
+}
+
+/** A year's income row to write. */
+export type TNewIncome = typeof householdIncomes.$inferInsert;
+
+/** Writes a household's income for a year, replacing an earlier entry for that year. */
+export async function upsertIncome(db: Db, values: TNewIncome) {
+  const { householdId: _h, year: _y, ...rest } = values;
+  await db
+    .insert(householdIncomes)
+    .values(values)
+    .onConflictDoUpdate({ target: [householdIncomes.householdId, householdIncomes.year], set: { ...rest, recordedAt: new Date() } });
+}
+
+/** A household's income for one year. */
+export async function findIncome(db: Db, householdId: number, year: number) {
+  const [row] = await db
+    .select()
+    .from(householdIncomes)
+    .where(and(eq(householdIncomes.householdId, householdId), eq(householdIncomes.year, year)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A household's income by year, newest first. */
+export async function findIncomes(db: Db, householdId: number) {
+  return db.select().from(householdIncomes).where(eq(householdIncomes.householdId, householdId)).orderBy(desc(householdIncomes.year));
+}
+
+/** Writes the checked items of a year, replacing earlier checks of the same items. */
+export async function upsertGuarantees(db: Db, rows: (typeof householdGuarantees.$inferInsert)[]) {
+  if (!rows.length) return;
+  await db
+    .insert(householdGuarantees)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [householdGuarantees.householdId, householdGuarantees.year, householdGuarantees.item],
+      set: {
+        status: sql`excluded.status`,
+        note: sql`excluded.note`,
+        attachmentIds: sql`excluded.attachment_ids`,
+        checkedById: sql`excluded.checked_by_id`,
+        checkedAt: sql`excluded.checked_at`,
+      },
+    });
+}
+
+/** The guarantee checks of a household, newest year first. */
+export async function findGuarantees(db: Db, householdId: number) {
+  return db
+    .select()
+    .from(householdGuarantees)
+    .where(eq(householdGuarantees.householdId, householdId))
+    .orderBy(desc(householdGuarantees.year), asc(householdGuarantees.id));
+}
+
+/** Open flags and the 20 most recently resolved ones of a household. */
+export async function findFlags(db: Db, householdId: number) {
+  return db
+    .select()
+    .from(screeningFlags)
+    .where(eq(screeningFlags.householdId, householdId))
+    .orderBy(sql`${screeningFlags.resolvedAt} is null desc`, desc(screeningFlags.year), desc(screeningFlags.resolvedAt), asc(screeningFlags.id))
+    .limit(100);
+}
+
+/** Writes the monitoring line of a year for an area prefix ('' = the whole zone). */
+export async function upsertMonitoringSetting(db: Db, values: typeof monitoringSettings.$inferInsert) {
+  await db
+    .insert(monitoringSettings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [monitoringSettings.year, monitoringSettings.areaPrefix],
+      set: { incomeLine: values.incomeLine, params: values.params, sourceNote: values.sourceNote, updatedById: values.updatedById, updatedAt: new Date() },
+    });
+}
+
+/** Monitoring lines, optionally of one year; newest year first, zone-wide before local lines. */
+export async function findMonitoringSettings(db: Db, year?: number) {
+  return db
+    .select()
+    .from(monitoringSettings)
+    .where(year ? eq(monitoringSettings.year, year) : undefined)
+    .orderBy(desc(monitoringSettings.year), asc(monitoringSettings.areaPrefix));
+}
+
+// ---- screening --------------------------------------------------------------------------------
+
+/** Which batch of households a screening reads next. */
+export interface TScreeningBatchOptions {
+  year: number;
+  areaPrefix: string | null;
+  afterId: number;
+  limit: number;
+}
+
+/**
+ * The next batch of households in scope (keyset by id) with everything the rules read: active
+ * members, income of the year and the year before, and the year's guarantee checks.
+ * Four set-based queries per batch, whatever its size.
+ */
+export async function loadScreeningBatch(db: Db, user: TSessionUser, o: TScreeningBatchOptions) {
+  const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
+  if (o.areaPrefix) {
+    const [low, high] = areaRange(o.areaPrefix);
+    conds.push(between(households.areaCode, low, high));
+  }
+  const hs = await db
+    .select({
+      id: households.id,
+      areaCode: households.areaCode,
+      type: households.type,
+      housingGrade: households.housingGrade,
+      drinkingWater: households.drinkingWater,
+    })
+    .from(households)
+    .where(and(...conds))
+    .orderBy(asc(households.id))
+    .limit(o.limit);
+  if (!hs.length) return { households: hs, members: [], incomes: [], guarantees: [], openFlags: [] };
+  // The batch again as a semi-join (scope), plus its id range so each read below is an index range scan.
+  const first = hs[0].id;
+  const last = hs[hs.length - 1].id;
+  const batchIds = db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(...conds, between(households.id, first, last)));
+  const inBatch = (col: AnyColumn) =>
+    and(between(col, first, last), inArray(col, batchIds));
+  const [members, incomes, guarantees, openFlags] = await Promise.all([
+    db
+      .select({
+        householdId: householdMembers.householdId,
+        name: householdMembers.name,
+        birthDate: householdMembers.birthDate,
+        schoolStatus: householdMembers.schoolStatus,
+        hasMedicalInsurance: householdMembers.hasMedicalInsurance,
+        disabilityGrade: householdMembers.disabilityGrade,
+        labourSkill: householdMembers.labourSkill,
+      })
+      .from(householdMembers)
+      .where(and(inBatch(householdMembers.householdId), eq(householdMembers.isActive, true))),
+    db
+      .select({
+        householdId: householdIncomes.householdId,
+        year: householdIncomes.year,
+        perCapita: householdIncomes.perCapita,
+        medicalSelfPay: householdIncomes.medicalSelfPay,
+        educationCost: householdIncomes.educationCost,
+        disasterLoss: householdIncomes.disasterLoss,
+      })
+      .from(householdIncomes)
+      .where(and(inBatch(householdIncomes.householdId), inArray(householdIncomes.year, [o.year, o.year - 1]))),
+    db
+      .select({ householdId: householdGuarantees.householdId, item: householdGuarantees.item, status: householdGuarantees.status })
+      .from(householdGuarantees)
+      .where(and(inBatch(householdGuarantees.householdId), eq(householdGuarantees.year, o.year))),
+    db
+      .select({ id: screeningFlags.id, householdId: screeningFlags.householdId, rule: screeningFlags.rule, message: screeningFlags.message })
+      .from(screeningFlags)
+      .where(and(inBatch(screeningFlags.householdId), eq(screeningFlags.year, o.year), isNull(screeningFlags.resolvedAt))),
+  ]);
+  return { households: hs, members, incomes, guarantees, openFlags };
+}
+
+/** A flag raised for a household by a screening run. */
+export interface TFlagWrite {
+  householdId: number;
+  rule: string;
+  message: string;
+  numbers: Record<string, number | string>;
+}
+
+/** The flag changes of one batch, worked out by the service against the open flags it read. */
+export interface TScreeningWrites {
+  year: number;
+  at: Date;
+  /** Flags raised for the first time. */
+  inserts: TFlagWrite[];
+  /** Open flags whose message (and numbers) changed. */
+  updates: { id: number; message: string; numbers: Record<string, number | string> }[];
+  /** Open flags no longer raised. */
+  resolveIds: number[];
+}
+
+/**
+ * Writes one batch's changes in at most three statements, each taking its rows as one JSON
+ * parameter; a repeated run over unchanged data writes nothing.
+ */
+export async function writeScreeningBatch(db: Db, w: TScreeningWrites): Promise<void> {
+  const at = w.at.toISOString();
+  if (w.inserts.length) {
+    const payload = JSON.stringify(w.inserts.map((r) => ({ household_id: r.householdId, rule: r.rule, message: r.message, numbers: r.numbers })));
+    await db.execute(sql`
+      insert into screening_flags (household_id, year, rule, message, numbers, raised_at, checked_at)
+      select x.household_id, ${w.year}, x.rule, x.message, x.numbers, ${at}::timestamptz, ${at}::timestamptz
+      from jsonb_to_recordset(${payload}::jsonb) as x(household_id int, rule text, message text, numbers jsonb)`);
+  }
+  if (w.updates.length) {
+    const payload = JSON.stringify(w.updates);
+    await db.execute(sql`
+      update screening_flags f set message = x.message, numbers = x.numbers, checked_at = ${at}::timestamptz
+      from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, message text, numbers jsonb)
+      where f.id = x.id and f.resolved_at is null`);
+  }
+  if (w.resolveIds.length) {
+    await db.execute(sql`
+      update screening_flags set resolved_at = ${at}::timestamptz
+      where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(w.resolveIds)}::jsonb)) and resolved_at is null`);
+  }
+}
+
+// ---- import ------------------------------------------------------------------------------------
+
+/** Villages (and hamlets) in the user's scope, for matching names in imported files. */
+export async function findVillagesInScope(db: Db, user: TSessionUser) {
+  const [low, high] = areaRange(user.areaPrefix);
+  return db
+    .select({ id: areas.id, name: areas.name, code: areas.code })
+    .from(areas)
+    .where(and(between(areas.code, low, high), inArray(areas.level, ['village', 'hamlet']), eq(areas.isActive, true)));
+}
+
+const IMPORT_CHUNK = 5000;
+function chunks<T>(items: T[], size = IMPORT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Households by 户编号, anywhere (the caller checks scope). */
+export async function findHouseholdsByCodes(db: Db, codes: string[]) {
+  const out: { id: number; code: string; areaCode: string }[] = [];
+  for (const part of chunks(codes)) {
+    out.push(
+      ...rowsOf<{ id: number; code: string; areaCode: string }>(
+        await db.execute(sql`
+          select h.id, h.code, h.area_code as "areaCode" from households h
+          where h.code in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Members by ID number, anywhere, with their household's 户编号. */
+export async function findMembersByIdNumbers(db: Db, idNumbers: string[]) {
+  const out: { id: number; idNumber: string; householdCode: string }[] = [];
+  for (const part of chunks(idNumbers)) {
+    out.push(
+      ...rowsOf<{ id: number; idNumber: string; householdCode: string }>(
+        await db.execute(sql`
+          select m.id, m.id_number as "idNumber", h.code as "householdCode"
+          from household_members m join households h on h.id = m.household_id
+          where m.id_number in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Inserts or updates imported households by 户编号 (one statement per chunk). Unchanged rows are
+ * not rewritten. Returns the counts and the id of every household of the file.
+ */
+export async function upsertImportedHouseholds(db: Db, rows: Record<string, unknown>[]) {
+  let created = 0;
+  let updated = 0;
+  const idByCode = new Map<string, number>();
+  for (const part of chunks(rows)) {
+    const payload = JSON.stringify(
+      part.map((h) => ({
+        code: h.code,
+        area_id: h.areaId,
+        area_code: h.areaCode,
+        hamlet: h.hamlet ?? null,
+        address: h.address ?? null,
+        phone: h.phone ?? null,
+        type: h.type,
+        monitoring_category: h.monitoringCategory ?? null,
+      })),
+    );
+    const written = rowsOf<{ inserted: boolean }>(
+      await db.execute(sql`
+        insert into households (code, area_id, area_code, hamlet, address, phone, type, monitoring_category)
+        select x.code, x.area_id, x.area_code, x.hamlet, x.address, x.phone, x.type, x.monitoring_category
+        from jsonb_to_recordset(${payload}::jsonb)
+          as x(code text, area_id int, area_code text, hamlet text, address text, phone text, type text, monitoring_category text)
+        on conflict (code) do update set
+          area_id = excluded.area_id, area_code = excluded.area_code, hamlet = excluded.hamlet, address = excluded.address,
+          phone = excluded.phone, type = excluded.type, monitoring_category = excluded.monitoring_category,
+          version = households.version + 1, updated_at = now()
+        where (households.area_id, households.hamlet, households.address, households.phone, households.type, households.monitoring_category)
+          is distinct from (excluded.area_id, excluded.hamlet, excluded.address, excluded.phone, excluded.type, excluded.monitoring_category)
+        returning (xmax = 0) as inserted`),
+    );
+    created += written.filter((w) => w.inserted).length;
+    updated += written.filter((w) => !w.inserted).length;
+  }
+  for (const h of await findHouseholdsByCodes(db, rows.map((r) => r.code as string))) idByCode.set(h.code, h.id);
+  return { created, updated, idByCode };
+}
+
+/**
+ * Inserts or updates imported members by ID number; a new member gets a 建档登记 history row in
+ * the same statement. An existing member is only updated inside their own household (the
+ * caller refuses rows that would move someone). Unchanged rows are not rewritten.
+ */
+export async function upsertImportedMembers(db: Db, rows: Record<string, unknown>[], o: { actorId: number; today: string }) {
+  let created = 0;
+  let updated = 0;
+  for (const part of chunks(rows)) {
+    const payload = JSON.stringify(
+      part.map((m) => ({
+        household_id: m.householdId,
+        name: m.name,
+        id_number: m.idNumber,
+        sex: m.sex,
+        birth_date: m.birthDate,
+        relation: m.relation,
+        ethnicity: m.ethnicity ?? null,
+        education: m.education ?? null,
+        school_status: m.schoolStatus ?? null,
+        health: m.health ?? null,
+        disability_grade: m.disabilityGrade ?? null,
+        labour_skill: m.labourSkill ?? null,
+        migrant_months: m.migrantMonths ?? null,
+        has_medical_insurance: m.hasMedicalInsurance ?? null,
+        has_critical_illness_insurance: m.hasCriticalIllnessInsurance ?? null,
+      })),
+    );
+    const [counts] = rowsOf<{ created: number; updated: number }>(
+      await db.execute(sql`
+        with x as (
+          select * from jsonb_to_recordset(${payload}::jsonb) as x(
+            household_id int, name text, id_number text, sex text, birth_date date, relation text, ethnicity text,
+            education text, school_status text, health text, disability_grade smallint, labour_skill text,
+            migrant_months smallint, has_medical_insurance boolean, has_critical_illness_insurance boolean)
+        ), written as (
+          insert into household_members (household_id, name, id_number, sex, birth_date, relation, ethnicity, education,
+            school_status, health, disability_grade, labour_skill, migrant_months, has_medical_insurance, has_critical_illness_insurance)
+          select household_id, name, id_number, sex, birth_date, relation, ethnicity, education, school_status, health,
+            disability_grade, labour_skill, migrant_months, has_medical_insurance, has_critical_illness_insurance from x
+          on conflict (id_number) do update set
+            name = excluded.name, relation = excluded.relation, ethnicity = excluded.ethnicity, education = excluded.education,
+            school_status = excluded.school_status, health = excluded.health, disability_grade = excluded.disability_grade,
+            labour_skill = excluded.labour_skill, migrant_months = excluded.migrant_months,
+            has_medical_insurance = excluded.has_medical_insurance,
+            has_critical_illness_insurance = excluded.has_critical_illness_insurance,
+            version = household_members.version + 1, updated_at = now()
+          where household_members.household_id = excluded.household_id
+            and (household_members.name, household_members.relation, household_members.ethnicity, household_members.education,
+                 household_members.school_status, household_members.health, household_members.disability_grade,
+                 household_members.labour_skill, household_members.migrant_months, household_members.has_medical_insurance,
+                 household_members.has_critical_illness_insurance)
+              is distinct from
+                (excluded.name, excluded.relation, excluded.ethnicity, excluded.education, excluded.school_status, excluded.health,
+                 excluded.disability_grade, excluded.labour_skill, excluded.migrant_months, excluded.has_medical_insurance,
+                 excluded.has_critical_illness_insurance)
+          returning id, household_id, (xmax = 0) as inserted
+        ), moved as (
+          insert into member_moves (member_id, kind, to_household_id, moved_on, note, actor_id)
+          select id, 'registered', household_id, ${o.today}::date, '批量导入', ${o.actorId} from written where inserted
+        )
+        select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated from written`),
+    );
+    created += counts?.created ?? 0;
+    updated += counts?.updated ?? 0;
+  }
+  return { created, updated };
+}
+
+// ---- export ------------------------------------------------------------------------------------
+
+/** The next batch of households in scope (keyset by id) with their current members, for export. */
+export async function loadExportBatch(db: Db, user: TSessionUser, o: { areaPrefix: string | null; afterId: number; limit: number }) {
+  const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
+  if (o.areaPrefix) {
+    const [low, high] = areaRange(o.areaPrefix);
+    conds.push(between(households.areaCode, low, high));
+  }
+  const hs = await db
+    .select({
+      id: households.id,
+      code: households.code,
+      areaName: areas.name,
+      hamlet: households.hamlet,
+      address: households.address,
+      phone: households.phone,
+      type: households.type,
+      monitoringCategory: households.monitoringCategory,
+      riskTypes: households.riskTypes,
+      cadreName: rowColumns.cadreName,
+      housingGrade: households.housingGrade,
+      drinkingWater: households.drinkingWater,
+      identifiedAt: households.identifiedAt,
+      riskEliminatedAt: households.riskEliminatedAt,
+    })
+    .from(households)
+    .innerJoin(areas, eq(areas.id, households.areaId))
+    .where(and(...conds))
+    .orderBy(asc(households.id))
+    .limit(o.limit);
+  if (!hs.length) return { households: hs, members: [] as TMemberRecord[] };
+  const batchIds = db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(...conds, between(households.id, hs[0].id, hs[hs.length - 1].id)));
+  const members = await db
+    .select()
+    .from(householdMembers)
+    .where(
+      and(
+        between(householdMembers.householdId, hs[0].id, hs[hs.length - 1].id),
+        inArray(householdMembers.householdId, batchIds),
+        eq(householdMembers.isActive, true),
+      ),
+    )
+    .orderBy(asc(householdMembers.householdId), sql`${householdMembers.relation} = 'head' desc`, asc(householdMembers.id));
+  return { households: hs, members };
+}
+
+/** The current heads of households by 户编号 (import checks one head per household). */
+export async function findHeadsByCodes(db: Db, codes: string[]) {
+  const out: { code: string; idNumber: string }[] = [];
+  for (const part of chunks(codes)) {
+    out.push(
+      ...rowsOf<{ code: string; idNumber: string }>(
+        await db.execute(sql`
+          select h.code, m.id_number as "idNumber"
+          from households h join household_members m on m.household_id = h.id and m.is_active and m.relation = 'head'
+          where h.code in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
+      ),
+    );
+  }
+  return out;
+}
