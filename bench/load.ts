@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { TApp } from '../src/server/lib/types.js';
+import { CASE_LIST_CACHE_MS, caseListCache } from '../src/server/modules/cases/cases.cache.js';
 import type { TCannonArgs, TCannonResult } from './cannon.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -42,8 +43,12 @@ export async function startHello(): Promise<{ url: string; close: () => Promise<
 /** Figures of one load run. */
 export interface TLoadResult {
   hello: TCannonResult;
+  /** GET /api/cases as served: repeats within 2 s come from the micro-cache. */
   cases: TCannonResult;
   ratio: number;
+  /** GET /api/cases with the micro-cache off: every request goes to the database. */
+  casesUncached: TCannonResult;
+  ratioUncached: number;
 }
 
 /** Measures hello-world, then GET /api/cases on the app (already built), same settings. */
@@ -58,8 +63,22 @@ export async function measureLoad(app: TApp, cookie: string, opts: { connections
       duration: opts.duration,
       headers: { cookie },
     });
-    return { hello: helloResult, cases: casesResult, ratio: casesResult.reqPerSec / helloResult.reqPerSec };
+    caseListCache.setTtl(0);
+    const uncached = await cannon({
+      url: `${base}${opts.path}`,
+      connections: opts.connections,
+      duration: opts.duration,
+      headers: { cookie },
+    });
+    return {
+      hello: helloResult,
+      cases: casesResult,
+      ratio: casesResult.reqPerSec / helloResult.reqPerSec,
+      casesUncached: uncached,
+      ratioUncached: uncached.reqPerSec / helloResult.reqPerSec,
+    };
   } finally {
+    caseListCache.setTtl(CASE_LIST_CACHE_MS);
     await hello.close();
   }
 }

@@ -9,6 +9,8 @@ export interface TMicroCache<T> {
   set(key: string, value: T): void;
   /** Invalidates every entry (called by writers). */
   bump(): void;
+  /** Changes how long new entries live; 0 turns the cache off (benchmarks of the database path). */
+  setTtl(ms: number): void;
 }
 
 /** A cache of at most `maxEntries`, each kept `ttlMs` (0 disables it). */
@@ -32,6 +34,10 @@ export function createMicroCache<T>(ttlMs: number, maxEntries = 1000): TMicroCac
     },
     bump() {
       generation++;
+      entries.clear();
+    },
+    setTtl(ms) {
+      ttlMs = ms;
       entries.clear();
     },
   };
