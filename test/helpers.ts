@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { buildApp } from '../src/server/app.js';
 import { defaultAppConfig } from '../src/server/config.js';
-import { openDb, type Db } from '../src/server/db/client.js';
+import { openDb, type Db, type TDbHandle } from '../src/server/db/client.js';
 import { createMemoryStorage, type TStorage } from '../src/server/lib/storage.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TApp, TAppConfig } from '../src/server/lib/types.js';
@@ -23,6 +23,27 @@ export interface TTestContext {
 }
 
 /**
+ * A fresh, migrated, empty database: PGlite in memory, or a new PostgreSQL database when
+ * TEST_DATABASE_URL is set. `drop` removes it after the handle is closed.
+ */
+export async function openTestDb(): Promise<{ handle: TDbHandle; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return { handle: await openDb({}), drop: async () => {} };
+  const name = `zhili_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    handle: await openDb({ databaseUrl: url.toString(), maxConnections: 5 }),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
  * Builds the app on an empty, migrated database seeded with the demo zone's skeleton;
  * `seedMore` adds a module's reference data before the app starts.
  */
@@ -30,22 +51,7 @@ export async function createTestApp(
   over: Partial<TAppConfig> = {},
   seedMore?: (db: Db, seed: TBaseSeed) => Promise<void>,
 ): Promise<TTestContext> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  if (adminUrl) {
-    const name = `zhili_test_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDb = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  }
-  const handle = await openDb({ databaseUrl, maxConnections: 5 });
+  const { handle, drop } = await openTestDb();
   const storage = createMemoryStorage();
   const seed = await seedBase(handle.db, TEST_PASSWORD);
   await seedMore?.(handle.db, seed);
@@ -59,7 +65,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await handle.close();
-      await dropDb?.();
+      await drop();
     },
   };
 }

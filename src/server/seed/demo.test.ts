@@ -2,15 +2,13 @@
  * The demo seed on a fresh database: every status present, histories consistent with the
  * case rows, and the demo accounts have work waiting for them.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../../../test/helpers.js';
+import { login, openTestDb } from '../../../test/helpers.js';
 import { CASE_STATUSES, OPEN_STATUSES } from '../../shared/domain/case-machine.js';
 import { buildApp } from '../app.js';
 import { defaultAppConfig } from '../config.js';
-import { openDb, type Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { createMemoryStorage } from '../lib/storage.js';
 import type { TApp } from '../lib/types.js';
@@ -28,22 +26,7 @@ async function q<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 beforeAll(async () => {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  if (adminUrl) {
-    const name = `zhili_test_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  }
-  const handle = await openDb({ databaseUrl, maxConnections: 5 });
+  const { handle, drop } = await openTestDb();
   db = handle.db;
   const storage = createMemoryStorage();
   const t0 = performance.now();
@@ -55,7 +38,7 @@ beforeAll(async () => {
   close = async () => {
     await app.close();
     await handle.close();
-    await drop?.();
+    await drop();
   };
 }, 120_000);
 
