@@ -26,6 +26,16 @@ const UsersPage = lazy(() => import('./features/admin/UsersPage'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+const CwBoardPage = lazy(() => import('./features/chuangwen/BoardPage'));
+const CwMeasuresPage = lazy(() => import('./features/chuangwen/MeasuresPage'));
+const CwBulletinPage = lazy(() => import('./features/chuangwen/BulletinPage'));
+const CwPlacesPage = lazy(() => import('./features/chuangwen/PlacesPage'));
+const CwCategoriesPage = lazy(() => import('./features/chuangwen/CategoriesPage'));
+const CwCalendarPage = lazy(() => import('./features/chuangwen/CalendarPage'));
+const HouseholdListPage = lazy(() => import('./features/households/HouseholdListPage'));
+const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
+const HouseholdScreeningPage = lazy(() => import('./features/households/ScreeningPage'));
+const HouseholdImportPage = lazy(() => import('./features/households/ImportPage'));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),
@@ -42,6 +52,8 @@ const queryClient = new QueryClient({
 setUnauthorizedHandler(() => queryClient.setQueryData(ME_KEY, null));
 
 const SUPERVISORS = ['leader', 'inspector'] as const;
+const CHUANGWEN = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'] as const;
+const HOUSEHOLDS = ['admin', 'leader', 'township_cadre', 'village_cadre', 'discipline'] as const;
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -74,6 +86,17 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin', 'discipline']}><AuditPage /></RequireRole> },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      // The 清零 board is open to unit staff too: the server scopes it to their unit.
+      { path: 'chuangwen/board', element: <CwBoardPage /> },
+      { path: 'chuangwen/measures', element: <RequireRole roles={CHUANGWEN}><CwMeasuresPage /></RequireRole> },
+      { path: 'chuangwen/bulletin', element: <RequireRole roles={CHUANGWEN}><CwBulletinPage /></RequireRole> },
+      { path: 'chuangwen/places', element: <RequireRole roles={CHUANGWEN}><CwPlacesPage /></RequireRole> },
+      { path: 'chuangwen/categories', element: <RequireRole roles={CHUANGWEN}><CwCategoriesPage /></RequireRole> },
+      { path: 'chuangwen/calendar', element: <RequireRole roles={CHUANGWEN}><CwCalendarPage /></RequireRole> },
+      { path: 'households', element: <RequireRole roles={HOUSEHOLDS}><HouseholdListPage /></RequireRole> },
+      { path: 'households/screening', element: <RequireRole roles={HOUSEHOLDS}><HouseholdScreeningPage /></RequireRole> },
+      { path: 'households/import', element: <RequireRole roles={HOUSEHOLDS}><HouseholdImportPage /></RequireRole> },
+      { path: 'households/:id', element: <RequireRole roles={HOUSEHOLDS}><HouseholdDetailPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

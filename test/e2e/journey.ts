@@ -317,5 +317,99 @@ const inspection: TJourney = {
   },
 };
 
+const chuangwenBulletin: TJourney = {
+  name: '创文：小区测评两项不合格 → 现场交办物业 → 物业整改 → 本周督导通报列出',
+  slug: 'chuangwen-bulletin',
+  async run(ctx) {
+    const shot = screenshotter(ctx.screenshotDir);
+    const inspectorCtx = await newContext(ctx, PHONE);
+    const wuyeCtx = await newContext(ctx, PHONE);
+    try {
+      // The inspector inspects 中原社区A区 with the 创文小区测评 template on a phone.
+      const insp = await inspectorCtx.newPage();
+      await login(insp, 'inspector');
+      await insp.getByRole('button', { name: '打开菜单' }).click();
+      await insp.getByRole('menuitem', { name: '检查记录' }).click();
+      await insp.getByRole('button', { name: '开始检查' }).click();
+      await toBeVisible(insp.getByRole('heading', { name: '开始检查' }));
+      await pickOption(insp, insp.getByLabel('检查表'), '创文', '创文小区测评');
+      await pickOption(insp, insp.getByLabel('检查区域'), '中原社区A区', '中原社区A区');
+      await insp.getByLabel('具体地点').fill('中原社区A区 2号楼');
+      await insp.getByRole('button', { name: '开始检查' }).click();
+      await toHaveURL(insp, /\/inspections\/\d+$/);
+
+      // Two items fail; each becomes a case assigned on the spot to the property company.
+      const cards = insp.locator('.ant-card:has(.ant-segmented)');
+      const notes = ['2号楼楼道堆放纸箱杂物，堵塞消防通道。', '小区绿地内有积存垃圾，未及时清运。'];
+      const codes: string[] = [];
+      const hrefs: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const card = cards.nth(i);
+        await card.getByText('不合格', { exact: true }).click();
+        const note = card.getByRole('textbox');
+        await toBeVisible(note);
+        await note.fill(notes[i]);
+        await note.blur();
+        await card.getByRole('button', { name: '现场交办' }).click();
+        const dialog = insp.getByRole('dialog', { name: '现场交办' });
+        await toBeVisible(dialog);
+        const picked = await dialog.locator('.ant-select-selection-item').first().textContent().catch(() => null);
+        if (picked?.trim() !== '周口中原物业服务有限公司') {
+          await pickOption(insp, dialog.getByLabel('责任单位'), '中原物业', '周口中原物业服务有限公司');
+        }
+        await toContainText(dialog.locator('.ant-select-selection-item').first(), '周口中原物业服务有限公司');
+        if (i === 0) await shot(insp, 'raise-case-dialog');
+        await dialog.getByRole('button', { name: '交办', exact: true }).click();
+        await toBeHidden(dialog);
+        const link = card.getByRole('link', { name: /^DB\d+/ });
+        await toBeVisible(link);
+        codes.push(((await link.textContent()) ?? '').trim());
+        hrefs.push((await link.getAttribute('href')) ?? '');
+      }
+      toEqual(new Set(codes).size, 2);
+      await shot(insp, 'two-items-raised');
+
+      // The property company rectifies both, each with a note.
+      const wuye = await wuyeCtx.newPage();
+      await login(wuye, 'wuye');
+      for (const href of hrefs) {
+        await wuye.goto(href);
+        await expectStatus(wuye, '整改中');
+        await toBeVisible(wuye.getByText('周口中原物业服务有限公司').first());
+        await takeAction(wuye, '提交整改', async (dialog) => {
+          await dialog.getByLabel('整改情况').fill('已组织物业保洁人员清理完毕，并安排每日巡查。');
+        });
+        await expectStatus(wuye, '待复核');
+      }
+      await shot(wuye, 'wuye-submitted');
+
+      // The inspector opens this week's 督导通报: both cases are listed among the new problems.
+      await insp.goto('/');
+      await insp.getByRole('button', { name: '打开菜单' }).click();
+      await insp.getByRole('menuitem', { name: '督导通报' }).click();
+      await toBeVisible(insp.getByRole('heading', { name: '督导通报' }));
+      await toBeVisible(insp.getByText('本周', { exact: true }));
+      const bulletin = insp.getByTestId('bulletin');
+      await toContainText(bulletin, '示范区“创文”工作督导通报');
+      const fresh = insp.getByTestId('bulletin-new');
+      for (const code of codes) {
+        const row = fresh.locator('.ant-list-item', { hasText: code });
+        await toHaveCount(row, 1);
+        await toContainText(row, '周口中原物业服务有限公司');
+        await toContainText(row, '待复核');
+      }
+      await toBeVisible(insp.getByRole('link', { name: /下载 Word/ }));
+      await toBeVisible(insp.getByRole('link', { name: /下载 Excel/ }));
+      await shot(insp, 'bulletin-this-week');
+    } catch (err) {
+      await shootFailure(ctx.screenshotDir, [inspectorCtx, wuyeCtx]);
+      throw err;
+    } finally {
+      await inspectorCtx.close();
+      await wuyeCtx.close();
+    }
+  },
+};
+
 /** Every journey, in the order they run. */
-export const journeys: TJourney[] = [caseLoop, inspection];
+export const journeys: TJourney[] = [caseLoop, inspection, chuangwenBulletin];

@@ -3,7 +3,14 @@
  * a header with the user's name, role, area, change password and logout, and the page.
  */
 import {
+  AlertOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  NotificationOutlined,
+  SwapOutlined,
+  TagsOutlined,
+  TrophyOutlined,
   ApartmentOutlined,
   BankOutlined,
   EnvironmentOutlined,
@@ -47,6 +54,32 @@ function menuItems(me: TMe): TMenuItem[] {
       children: [
         { key: '/inspections', icon: <CheckSquareOutlined />, label: '检查记录' },
         { key: '/checklists', icon: <ProfileOutlined />, label: '检查表模板' },
+      ],
+    });
+  }
+  const cwRoles: TMe['role'][] = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'];
+  if (cwRoles.includes(me.role)) {
+    const cw: TMenuItem[] = [
+      { key: '/chuangwen/board', icon: <DashboardOutlined />, label: '清零看板' },
+      { key: '/chuangwen/measures', icon: <TrophyOutlined />, label: '考核排名' },
+      { key: '/chuangwen/bulletin', icon: <NotificationOutlined />, label: '督导通报' },
+      { key: '/chuangwen/places', icon: <EnvironmentOutlined />, label: '点位' },
+      { key: '/chuangwen/categories', icon: <TagsOutlined />, label: '问题类别' },
+    ];
+    if (me.role === 'admin') cw.push({ key: '/chuangwen/calendar', icon: <CalendarOutlined />, label: '工作日历' });
+    items.push({ type: 'group', label: '创文', children: cw });
+  } else if (me.role === 'unit_staff') {
+    items.push({ type: 'group', label: '创文', children: [{ key: '/chuangwen/board', icon: <DashboardOutlined />, label: '清零看板' }] });
+  }
+  const hhRoles: TMe['role'][] = ['admin', 'leader', 'township_cadre', 'village_cadre', 'discipline'];
+  if (hhRoles.includes(me.role)) {
+    items.push({
+      type: 'group',
+      label: '防返贫监测',
+      children: [
+        { key: '/households', icon: <HomeOutlined />, label: '农户列表' },
+        { key: '/households/screening', icon: <AlertOutlined />, label: '风险筛查' },
+        { key: '/households/import', icon: <SwapOutlined />, label: '导入导出' },
       ],
     });
   }

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZAttachmentKind, ZAttachmentRef } from '../../../shared/contracts/attachments.js';
 import { AppError } from '../../lib/app-error.js';
+import { audit } from '../../plugins/audit.js';
 import type { TApp } from '../../lib/types.js';
 import { requireUser } from '../../plugins/auth.js';
 import { presentAttachment } from './attachments.present.js';
@@ -62,6 +63,12 @@ export async function attachmentRoutes(app: TApp) {
       const kind = ZAttachmentKind.safeParse(kindValue);
       if (!kind.success) throw new AppError('VALIDATION_FAILED', '附件类别不正确', { kind: '附件类别不正确' });
       const row = await service.storeUpload(db, storage, user, { ...file, kind: kind.data }, config.maxUploadBytes);
+      await audit(req, {
+        action: 'attachment.upload',
+        entity: 'attachment',
+        entityId: row.id,
+        after: { filename: row.filename, mime: row.mime, size: row.size, sha256: row.sha256 },
+      });
       reply.code(201);
       return presentAttachment(row);
     },

@@ -90,12 +90,41 @@ export async function storeUpload(
   input: TUploadInput,
   maxBytes: number,
 ): Promise<repo.TAttachmentRow> {
+  return storeFile(db, storage, user.id, input, maxBytes, ATTACHMENT_MIME_TYPES);
+}
+
+/** Types a member of the public may upload: photos only. */
+export const PUBLIC_UPLOAD_MIME_TYPES: readonly TAttachmentMime[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+/**
+ * Stores a photo uploaded by the public (no user): images only, kept with no uploader, so no
+ * signed-in user can claim or read it through /api/attachments until a record links it; the
+ * module that accepts public uploads links and serves it (its EXIF-free copy only).
+ */
+export async function storePublicUpload(
+  db: Db,
+  storage: TStorage,
+  input: TUploadInput,
+  maxBytes: number,
+): Promise<repo.TAttachmentRow> {
+  return storeFile(db, storage, null, input, maxBytes, PUBLIC_UPLOAD_MIME_TYPES);
+}
+
+async function storeFile(
+  db: Db,
+  storage: TStorage,
+  uploaderId: number | null,
+  input: TUploadInput,
+  maxBytes: number,
+  allowed: readonly TAttachmentMime[],
+): Promise<repo.TAttachmentRow> {
   if (input.data.length > maxBytes) throw tooLarge(maxBytes);
   if (input.data.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空', { file: '文件为空' });
   const detected = await fileTypeFromBuffer(input.data);
   const mime = detected?.mime as TAttachmentMime | undefined;
-  if (!mime || !ATTACHMENT_MIME_TYPES.includes(mime)) {
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', '只能上传 JPG、PNG、WebP 图片或 PDF 文件', { file: '文件类型不支持' });
+  if (!mime || !allowed.includes(mime)) {
+    const what = allowed.includes('application/pdf') ? '只能上传 JPG、PNG、WebP 图片或 PDF 文件' : '只能上传 JPG、PNG 或 WebP 图片';
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', what, { file: '文件类型不支持' });
   }
   const id = randomUUID();
   const [yyyy, mm] = zoneDate().split('-');
@@ -121,7 +150,7 @@ export async function storeUpload(
     publicKey: images ? `${key}.public` : null,
     width: images?.width ?? null,
     height: images?.height ?? null,
-    uploadedById: user.id,
+    uploadedById: uploaderId,
     createdAt: new Date(),
   };
   await repo.insertAttachment(db, values);
