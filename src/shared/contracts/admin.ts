@@ -146,3 +146,19 @@ export const ZLookupUnit = z.object({
   areaName: z.string(),
 });
 export type TLookupUnit = z.infer<typeof ZLookupUnit>;
+
+export const ZLookupUserQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export type TLookupUserQuery = z.infer<typeof ZLookupUserQuery>;
+
+/** A person for pickers (e.g. 帮扶责任人): no contact details. */
+export const ZLookupUser = z.object({
+  id: z.number(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  areaName: z.string(),
+  unitName: z.string().nullable(),
+});
+export type TLookupUser = z.infer<typeof ZLookupUser>;

@@ -91,6 +91,9 @@ export const ZCaseListQuery = ZPageQuery.extend({
   /** Zone dates (YYYY-MM-DD), inclusive, on found_at. */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Zone dates (YYYY-MM-DD), inclusive, on the deadline (what falls due today, this week). */
+  dueFrom: z.iso.date().optional(),
+  dueTo: z.iso.date().optional(),
   q: z.string().trim().max(60).optional(),
   /** Only the cases this user must act on now (我的待办). */
   mine: z.enum(['true', 'false']).optional(),

@@ -148,6 +148,8 @@ const userColumns = {
 export interface TUserFilter {
   q?: string;
   role?: string;
+  /** Only users whose area lies under this code prefix. */
+  areaPrefix?: string;
   includeInactive?: boolean;
   page: number;
   pageSize: number;
@@ -158,6 +160,7 @@ export async function findUsers(db: Db, f: TUserFilter) {
   const where = and(
     f.q ? or(ilike(users.username, escapeLike(f.q)), ilike(users.displayName, escapeLike(f.q))) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
+    f.areaPrefix ? between(areas.code, ...areaRange(f.areaPrefix)) : undefined,
     f.includeInactive ? undefined : eq(users.isActive, true),
   );
   const [items, [{ total }]] = await Promise.all([
@@ -170,7 +173,7 @@ export async function findUsers(db: Db, f: TUserFilter) {
       .orderBy(asc(users.username))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+    db.select({ total: sql<number>`count(*)::int` }).from(users).innerJoin(areas, eq(areas.id, users.areaId)).where(where),
   ]);
   return { items, total };
 }

@@ -11,6 +11,8 @@ import {
   ZCreateUserBody,
   ZLookupUnit,
   ZLookupUnitQuery,
+  ZLookupUser,
+  ZLookupUserQuery,
   ZResetPasswordBody,
   ZUnit,
   ZUnitQuery,
@@ -111,6 +113,10 @@ export async function lookupRoutes(app: TApp) {
 
   app.get('/areas', { schema: { tags: ['lookup'], response: { 200: ZArea.array() } } }, async (req) =>
     service.lookupAreas(db, requireUser(req)),
+  );
+
+  app.get('/users', { schema: { tags: ['lookup'], querystring: ZLookupUserQuery, response: { 200: ZLookupUser.array() } } }, async (req) =>
+    service.lookupUsers(db, requireUser(req), req.query),
   );
 
   app.get('/units', { schema: { tags: ['lookup'], querystring: ZLookupUnitQuery, response: { 200: ZLookupUnit.array() } } }, async (req) => {

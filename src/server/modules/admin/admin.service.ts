@@ -9,6 +9,8 @@ import type {
   TCreateUnitBody,
   TCreateUserBody,
   TLookupUnitQuery,
+  TLookupUser,
+  TLookupUserQuery,
   TUnit,
   TUser,
 } from '../../../shared/contracts/admin.js';
@@ -319,5 +321,18 @@ export async function lookupUnits(db: Db, q: TLookupUnitQuery) {
     type: u.type as TUnitType,
     areaId: u.areaId,
     areaName: u.areaName,
+  }));
+}
+
+/** Active people inside the caller's area subtree, for pickers; at most 50, by username. */
+export async function lookupUsers(db: Db, user: TSessionUser, q: TLookupUserQuery): Promise<TLookupUser[]> {
+  if (UNIT_SCOPED_ROLES.includes(user.role)) return [];
+  const { items } = await repo.findUsers(db, { ...q, areaPrefix: user.areaPrefix, page: 1, pageSize: 50 });
+  return items.map((u) => ({
+    id: u.id,
+    displayName: u.displayName,
+    role: u.role as TRole,
+    areaName: u.areaName,
+    unitName: u.unitName,
   }));
 }

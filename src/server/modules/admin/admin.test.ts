@@ -214,3 +214,19 @@ describe('lookups', () => {
     expect(all.json().length).toBeGreaterThan(30);
   });
 });
+
+describe('people lookup', () => {
+  it('lists active people inside the caller’s area, for pickers, without contact details', async () => {
+    const jiazhai = await login(ctx.app, 'jiazhai');
+    const mine = (await jiazhai.get('/api/lookup/users')).json();
+    expect(mine.map((u: { areaName: string }) => u.areaName)).toEqual(mine.map(() => '贾寨行政村'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine[0]).not.toHaveProperty('phone');
+    const leader = await login(ctx.app, 'leader');
+    const cadres = (await leader.get('/api/lookup/users?role=village_cadre')).json();
+    expect(cadres.map((u: { role: string }) => u.role)).toEqual(cadres.map(() => 'village_cadre'));
+    expect(cadres.length).toBeGreaterThanOrEqual(2);
+    const wuye = await login(ctx.app, 'wuye');
+    expect((await wuye.get('/api/lookup/users')).json()).toEqual([]);
+  });
+});

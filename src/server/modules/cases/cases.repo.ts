@@ -53,6 +53,8 @@ function listConditions(user: TSessionUser, q: TCaseListQuery, areaPrefix: strin
   if (q.overdue === 'false') conds.push(sql`not (${cases.status} in (${openList}) and ${cases.deadline} < now())`);
   if (q.from) conds.push(gte(cases.foundAt, zoneDayStart(q.from)));
   if (q.to) conds.push(lte(cases.foundAt, zoneDayEnd(q.to)));
+  if (q.dueFrom) conds.push(gte(cases.deadline, zoneDayStart(q.dueFrom)));
+  if (q.dueTo) conds.push(lte(cases.deadline, zoneDayEnd(q.dueTo)));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     // Chinese has no letter case: plain LIKE matches the same rows as ILIKE, at a fraction of the cost.

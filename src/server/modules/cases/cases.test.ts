@@ -291,6 +291,17 @@ describe('list', () => {
     expect((await wuye.get(url)).json().items.map((r: { id: number }) => r.id)).not.toContain(c.id);
   });
 
+  test('the deadline range picks what falls due on given zone days', async () => {
+    const c = await createCase(inspector, { title: '到期筛选测试', deadline: daysFromNow(2) });
+    const zoneDay = (iso: string, plusDays = 0) =>
+      new Date(new Date(iso).getTime() + 8 * 3600e3 + plusDays * 86_400_000).toISOString().slice(0, 10);
+    const due = zoneDay(c.deadline);
+    const hit = (await leader.get(`/api/cases?dueFrom=${due}&dueTo=${due}&pageSize=200`)).json();
+    expect(hit.items.map((r: { id: number }) => r.id)).toContain(c.id);
+    const miss = (await leader.get(`/api/cases?dueTo=${zoneDay(c.deadline, -1)}&pageSize=200&q=${encodeURIComponent('到期筛选测试')}`)).json();
+    expect(miss.items.map((r: { id: number }) => r.id)).not.toContain(c.id);
+  });
+
   test('bad filters are refused with 400', async () => {
     const res = await leader.get('/api/cases?status=nonsense');
     expect(res.statusCode).toBe(400);
