@@ -350,6 +350,173 @@ CREATE TABLE "screening_flags" (
 	"resolved_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "citizen_api_keys" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"key_hash" varchar(64) NOT NULL,
+	"key_prefix" varchar(12) NOT NULL,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "citizen_reports" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"tracking_code" varchar(16) NOT NULL,
+	"category_code" varchar(16) NOT NULL,
+	"description" text NOT NULL,
+	"area_id" integer NOT NULL,
+	"area_code" varchar(12) NOT NULL,
+	"address" text DEFAULT '' NOT NULL,
+	"lat" double precision,
+	"lng" double precision,
+	"phone" varchar(20),
+	"name" text,
+	"photo_id" uuid,
+	"status" varchar(16) DEFAULT 'pending' NOT NULL,
+	"channel" varchar(16) DEFAULT 'web' NOT NULL,
+	"api_key_id" integer,
+	"case_id" integer,
+	"reject_reason" text,
+	"moderated_by_id" integer,
+	"moderated_at" timestamp with time zone,
+	"reopen_count" integer DEFAULT 0 NOT NULL,
+	"ip" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "public_throttle" (
+	"key" varchar(200) PRIMARY KEY NOT NULL,
+	"hits" integer DEFAULT 0 NOT NULL,
+	"window_start" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "volunteer_activities" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"team_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"place" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"member_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"hours_per_member" numeric(6, 1),
+	"total_hours" numeric(8, 1) NOT NULL,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "volunteer_members" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"team_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"phone" varchar(20),
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "volunteer_teams" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"area_id" integer NOT NULL,
+	"area_code" varchar(12) NOT NULL,
+	"leader_name" text DEFAULT '' NOT NULL,
+	"leader_phone" varchar(20),
+	"is_active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_lead_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"lead_id" integer NOT NULL,
+	"actor_id" integer,
+	"action" varchar(16) NOT NULL,
+	"step" varchar(24),
+	"from_status" varchar(16),
+	"to_status" varchar(16) NOT NULL,
+	"note" text,
+	"data" jsonb,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_leads" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" varchar(24) NOT NULL,
+	"kind" varchar(16) NOT NULL,
+	"channel" varchar(16),
+	"department" varchar(24),
+	"household_id" integer,
+	"person_name" text,
+	"id_number" varchar(18),
+	"phone" text,
+	"area_id" integer NOT NULL,
+	"area_code" varchar(12) NOT NULL,
+	"reason" text NOT NULL,
+	"numbers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"raised_at" timestamp with time zone NOT NULL,
+	"raised_on" date NOT NULL,
+	"status" varchar(16) NOT NULL,
+	"steps" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"refused_step" varchar(24),
+	"refused_reason" text,
+	"closed_at" timestamp with time zone,
+	"escalated_case_id" integer,
+	"reporter_ip" text,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_measure_funds" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"measure_id" integer NOT NULL,
+	"kind" varchar(16) NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"on" date NOT NULL,
+	"note" text,
+	"recorded_by_id" integer,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_measures" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"type" varchar(16) NOT NULL,
+	"content" text NOT NULL,
+	"amount" numeric(14, 2),
+	"start_on" date NOT NULL,
+	"end_on" date,
+	"unit_id" integer,
+	"unit_name" text,
+	"status" varchar(16) NOT NULL,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_visits" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"visited_on" date NOT NULL,
+	"visitor_id" integer,
+	"visitor_name" text NOT NULL,
+	"findings" text NOT NULL,
+	"attachment_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"has_problem" boolean DEFAULT false NOT NULL,
+	"case_id" integer,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "household_work_settings" (
+	"key" varchar(32) PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_by_id" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "areas_code_uq" ON "areas" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
@@ -369,7 +536,7 @@ CREATE INDEX "cases_status_deadline_idx" ON "cases" USING btree ("status","deadl
 CREATE INDEX "cases_unit_status_idx" ON "cases" USING btree ("unit_id","status","deadline","area_code");--> statement-breakpoint
 CREATE INDEX "cases_module_status_idx" ON "cases" USING btree ("module","status","found_at","area_code");--> statement-breakpoint
 CREATE INDEX "cases_found_at_idx" ON "cases" USING btree ("found_at");--> statement-breakpoint
-CREATE INDEX "cases_closed_at_idx" ON "cases" USING btree ("closed_at");--> statement-breakpoint
+CREATE INDEX "cases_closed_at_idx" ON "cases" USING btree ("closed_at","area_code","unit_id","deadline","status");--> statement-breakpoint
 CREATE INDEX "cases_origin_idx" ON "cases" USING btree ("origin_type","origin_id");--> statement-breakpoint
 CREATE INDEX "cases_open_idx" ON "cases" USING btree ("found_at","deadline","area_code","unit_id","module","status") WHERE status in ('pending_assign', 'rectifying', 'extension_requested', 'pending_verify', 'returned');--> statement-breakpoint
 CREATE INDEX "checklist_items_template_idx" ON "checklist_items" USING btree ("template_id","position");--> statement-breakpoint
@@ -395,4 +562,25 @@ CREATE INDEX "member_moves_from_idx" ON "member_moves" USING btree ("from_househ
 CREATE INDEX "member_moves_to_idx" ON "member_moves" USING btree ("to_household_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_settings_year_area_uq" ON "monitoring_settings" USING btree ("year","area_prefix");--> statement-breakpoint
 CREATE UNIQUE INDEX "screening_flags_open_uq" ON "screening_flags" USING btree ("household_id","year","rule") WHERE resolved_at is null;--> statement-breakpoint
-CREATE INDEX "screening_flags_household_idx" ON "screening_flags" USING btree ("household_id");
+CREATE INDEX "screening_flags_household_idx" ON "screening_flags" USING btree ("household_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "citizen_api_keys_hash_uq" ON "citizen_api_keys" USING btree ("key_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "citizen_reports_code_uq" ON "citizen_reports" USING btree ("tracking_code");--> statement-breakpoint
+CREATE INDEX "citizen_reports_area_status_idx" ON "citizen_reports" USING btree ("area_code","status","created_at");--> statement-breakpoint
+CREATE INDEX "citizen_reports_created_idx" ON "citizen_reports" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "citizen_reports_case_idx" ON "citizen_reports" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "volunteer_activities_team_day_idx" ON "volunteer_activities" USING btree ("team_id","day");--> statement-breakpoint
+CREATE INDEX "volunteer_members_team_idx" ON "volunteer_members" USING btree ("team_id");--> statement-breakpoint
+CREATE INDEX "volunteer_teams_area_idx" ON "volunteer_teams" USING btree ("area_code");--> statement-breakpoint
+CREATE INDEX "household_lead_events_lead_idx" ON "household_lead_events" USING btree ("lead_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "household_leads_code_uq" ON "household_leads" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "household_leads_area_status_idx" ON "household_leads" USING btree ("area_code","status","raised_on");--> statement-breakpoint
+CREATE INDEX "household_leads_status_raised_idx" ON "household_leads" USING btree ("status","raised_on");--> statement-breakpoint
+CREATE INDEX "household_leads_household_idx" ON "household_leads" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "household_leads_id_number_idx" ON "household_leads" USING btree ("id_number");--> statement-breakpoint
+CREATE INDEX "household_leads_ip_idx" ON "household_leads" USING btree ("reporter_ip","created_at");--> statement-breakpoint
+CREATE INDEX "household_leads_phone_idx" ON "household_leads" USING btree ("phone","created_at");--> statement-breakpoint
+CREATE INDEX "household_measure_funds_measure_idx" ON "household_measure_funds" USING btree ("measure_id","kind");--> statement-breakpoint
+CREATE INDEX "household_measures_household_idx" ON "household_measures" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "household_measures_type_idx" ON "household_measures" USING btree ("type","status");--> statement-breakpoint
+CREATE INDEX "household_visits_household_idx" ON "household_visits" USING btree ("household_id","visited_on");--> statement-breakpoint
+CREATE INDEX "household_visits_visitor_idx" ON "household_visits" USING btree ("visitor_id","visited_on");

@@ -12,6 +12,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TApp, TAppDeps } from './lib/types.js';
+import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { adminRoutes, lookupRoutes } from './modules/admin/admin.routes.js';
@@ -20,6 +21,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { checklistRoutes } from './modules/checklists/checklists.routes.js';
+import { citizenModerationRoutes, citizenRoutes } from './modules/citizen/citizen.routes.js';
+import { open311Routes } from './modules/citizen/open311.routes.js';
 import { chuangwenRoutes } from './modules/chuangwen/chuangwen.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { householdRoutes } from './modules/households/households.routes.js';
@@ -74,6 +77,10 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(chuangwenRoutes, { prefix: '/api/chuangwen' });
   await app.register(householdRoutes, { prefix: '/api/households' });
+  await app.register(citizenRoutes, { prefix: '/api/public' });
+  await app.register(citizenModerationRoutes, { prefix: '/api/citizen' });
+  await app.register(open311Routes, { prefix: '/open311/v2' });
+  await app.register(volunteerRoutes, { prefix: '/api/volunteers' });
 
   if (deps.config.webDir && existsSync(deps.config.webDir)) {
     // Files are looked up per request, so a rebuilt UI is served without a restart; any other

@@ -27,6 +27,18 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   /** A setting the action needs is missing (e.g. no monitoring line for the year). */
   SETTING_MISSING: 409,
+  /** A citizen's report was already moderated (accepted, merged or rejected). */
+  REPORT_ALREADY_MODERATED: 409,
+  /** The reporter's "not fixed" is not possible now (case not closed, or the window has passed). */
+  REPORT_REOPEN_NOT_ALLOWED: 409,
+  /** A household procedure (识别/消除) is closed: no step may be taken. */
+  PROCEDURE_CLOSED: 409,
+  /** The step is done already or waits for earlier steps. */
+  PROCEDURE_STEP_NOT_AVAILABLE: 409,
+  /** The step belongs to another level's role. */
+  PROCEDURE_FORBIDDEN_FOR_ROLE: 403,
+  /** 风险消除 criteria are not met (the message lists each unmet criterion). */
+  ELIMINATION_CRITERIA_UNMET: 409,
 } as const;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;
@@ -35,3 +47,4 @@ export type TErrorCode = keyof typeof ERROR_STATUS;
 export interface TErrorBody {
   error: { code: TErrorCode; message: string; fields?: Record<string, string> };
 }
+

@@ -4,6 +4,7 @@ import {
   allowedActions,
   CASE_ACTIONS,
   CASE_STATUSES,
+  decideCitizenReopen,
   decideTransition,
   isOverdue,
   type TActionInput,
@@ -185,5 +186,23 @@ describe('overdue derives from the deadline', () => {
     ['pending_assign', null, false],
   ] as const)('%s with deadline %s → %s', (status, deadline, expected) => {
     expect(isOverdue(status, deadline, now)).toBe(expected);
+  });
+});
+
+describe("the citizen's \"not fixed\" reopens a closed case within the window", () => {
+  const closedAt = new Date('2026-11-20T04:00:00Z');
+  test.each(CASE_STATUSES.filter((s) => s !== 'closed'))('refused from %s', (status) => {
+    expect(decideCitizenReopen({ status, closedAt, windowDays: 7, now: closedAt }).ok).toBe(false);
+  });
+  test('closed within the window → rectifying, like reopen', () => {
+    const now = new Date(closedAt.getTime() + 7 * 86_400_000);
+    expect(decideCitizenReopen({ status: 'closed', closedAt, windowDays: 7, now })).toEqual({ ok: true, to: 'rectifying' });
+  });
+  test('after the window → refused', () => {
+    const now = new Date(closedAt.getTime() + 7 * 86_400_000 + 1);
+    expect(decideCitizenReopen({ status: 'closed', closedAt, windowDays: 7, now })).toMatchObject({
+      ok: false,
+      code: 'CASE_ACTION_NOT_ALLOWED_IN_STATUS',
+    });
   });
 });

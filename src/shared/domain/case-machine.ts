@@ -235,3 +235,29 @@ export function isOverdue(status: TCaseStatus, deadline: Date | string | null, n
   if (!deadline || !OPEN_STATUSES.includes(status)) return false;
   return new Date(deadline).getTime() < now.getTime();
 }
+
+/** The facts the citizen's "not fixed" feedback is decided on. */
+export interface TCitizenReopenFacts {
+  status: TCaseStatus;
+  closedAt: Date | string | null;
+  /** Days after closure during which the reporter may say "not fixed". */
+  windowDays: number;
+  now?: Date;
+}
+
+/**
+ * Whether the reporter of a citizen's report may reopen its case ("not fixed"). This is the
+ * machine's `reopen` (closed → 整改中) taken on the citizen's behalf, not by a user: it needs no
+ * role, only a closed case within `windowDays` of its closure. The event is recorded as
+ * `reopen` with no actor and the citizen's words as its note.
+ */
+export function decideCitizenReopen(f: TCitizenReopenFacts): TDecision {
+  if (!TABLE.reopen.from.includes(f.status) || !f.closedAt) {
+    return refuse('CASE_ACTION_NOT_ALLOWED_IN_STATUS', `当前状态“${CASE_STATUS_LABELS[f.status]}”不能反馈未整改`);
+  }
+  const now = f.now ?? new Date();
+  if (now.getTime() - new Date(f.closedAt).getTime() > f.windowDays * 86_400_000) {
+    return refuse('CASE_ACTION_NOT_ALLOWED_IN_STATUS', `办结已超过 ${f.windowDays} 天，不能再反馈未整改`);
+  }
+  return { ok: true, to: TABLE.reopen.to };
+}

@@ -4,3 +4,6 @@ export * from './cases.js';
 export * from './checklists.js';
 export * from './chuangwen.js';
 export * from './households.js';
+export * from './citizen.js';
+export * from './volunteers.js';
+export * from './households-work.js';

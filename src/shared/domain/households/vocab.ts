@@ -180,3 +180,70 @@ export const GUARANTEE_ITEM_LABELS: Record<TGuaranteeItem, string> = {
 export const GUARANTEE_STATUSES = ['secured', 'not_secured'] as const;
 /** One of GUARANTEE_STATUSES. */
 export type TGuaranteeStatus = (typeof GUARANTEE_STATUSES)[number];
+
+/** 帮扶措施类型. */
+export const MEASURE_TYPES = [
+  'industry', 'employment', 'public_job', 'microcredit', 'yulu', 'medical_aid', 'education_aid', 'housing_repair', 'water',
+  'dibao', 'tekun', 'temporary_aid', 'other',
+] as const;
+/** One of MEASURE_TYPES. */
+export type TMeasureType = (typeof MEASURE_TYPES)[number];
+/** Chinese labels of 帮扶措施类型. */
+export const MEASURE_TYPE_LABELS: Record<TMeasureType, string> = {
+  industry: '产业帮扶',
+  employment: '就业帮扶',
+  public_job: '公益性岗位',
+  microcredit: '小额信贷',
+  yulu: '雨露计划',
+  medical_aid: '医疗救助',
+  education_aid: '教育资助',
+  housing_repair: '危房改造',
+  water: '饮水安全',
+  dibao: '低保',
+  tekun: '特困供养',
+  temporary_aid: '临时救助',
+  other: '其他',
+};
+
+/** Status of a measure. `in_progress` and `completed` count as delivered (已落实). */
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+/** One of MEASURE_STATUSES. */
+export type TMeasureStatus = (typeof MEASURE_STATUSES)[number];
+/** Chinese labels of measure statuses. */
+export const MEASURE_STATUS_LABELS: Record<TMeasureStatus, string> = {
+  planned: '计划中',
+  in_progress: '实施中',
+  completed: '已完成',
+  cancelled: '已取消',
+};
+/** Statuses of a measure that has reached the household. */
+export const DELIVERED_MEASURE_STATUSES: readonly TMeasureStatus[] = ['in_progress', 'completed'];
+
+/** Kinds of fund rows of a measure: money allocated to it, and money paid out. */
+export const FUND_KINDS = ['allocation', 'payment'] as const;
+/** One of FUND_KINDS. */
+export type TFundKind = (typeof FUND_KINDS)[number];
+
+/** Discovery channels of a lead (线索来源). */
+export const LEAD_CHANNELS = ['self_report', 'cadre', 'department'] as const;
+/** One of LEAD_CHANNELS. */
+export type TLeadChannel = (typeof LEAD_CHANNELS)[number];
+/** Chinese labels of discovery channels. */
+export const LEAD_CHANNEL_LABELS: Record<TLeadChannel, string> = {
+  self_report: '自主申报',
+  cadre: '干部排查',
+  department: '部门预警',
+};
+
+/** Departments whose lists are screened (部门筛查预警). */
+export const DEPARTMENT_SOURCES = ['medical_insurance', 'education', 'civil_affairs', 'disability', 'emergency'] as const;
+/** One of DEPARTMENT_SOURCES. */
+export type TDepartmentSource = (typeof DEPARTMENT_SOURCES)[number];
+/** Chinese labels of the departments. */
+export const DEPARTMENT_SOURCE_LABELS: Record<TDepartmentSource, string> = {
+  medical_insurance: '医保（大额自付）',
+  education: '教育（教育支出）',
+  civil_affairs: '民政（低保/特困）',
+  disability: '残联（重度残疾）',
+  emergency: '应急（受灾）',
+};

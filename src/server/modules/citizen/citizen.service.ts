@@ -1,0 +1,414 @@
+/**
+ * Use cases of citizens' reports: submit (public, throttled), track by code, "not fixed",
+ * moderation (accept → case with the category's defaults, merge into a case, reject), the
+ * module's settings and the Open311 API keys.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import {
+  TRACKING_CODE_ALPHABET,
+  TRACKING_CODE_LENGTH,
+  ZCitizenSettings,
+  type TAcceptReportBody,
+  type TCitizenSettings,
+  type TCreateReportBody,
+  type TReportListQuery,
+  type TReportRow,
+  type TReportStatus,
+  type TTrackResult,
+} from '../../../shared/contracts/citizen.js';
+import { CASE_OUTCOME_LABELS, decideCitizenReopen, type TCaseOutcome, type TCaseStatus } from '../../../shared/domain/case-machine.js';
+import type { TDeadlineRule } from '../../../shared/domain/chuangwen/workdays.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import type { TStorage } from '../../lib/storage.js';
+import type { TSessionUser } from '../../lib/types.js';
+import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import { storePublicUpload, type TUploadInput } from '../attachments/attachments.service.js';
+import { invalidateCaseReads } from '../cases/cases.cache.js';
+import * as casesRepo from '../cases/cases.repo.js';
+import { createCase } from '../cases/cases.service.js';
+import * as cwRepo from '../chuangwen/chuangwen.repo.js';
+import { categoryDefaults, computeDeadline, createPlaceCase } from '../chuangwen/chuangwen.service.js';
+import { canSeePhone, DEFAULT_REOPEN_DAYS, THROTTLE_RULES, type TThrottleRule } from './citizen.policy.js';
+import { maskPhone, publicEventText, publicPhoto, publicStatus } from './citizen.present.js';
+import * as repo from './citizen.repo.js';
+
+// ── throttling ──────────────────────────────────────────────────────────────────────────
+
+/** Counts a hit for `rule` and `id` (an IP, a phone, a key id); 429 once over the limit. */
+export async function throttle(db: Db, rule: TThrottleRule, id: string | number): Promise<void> {
+  const hits = await repo.hitThrottle(db, `${rule.prefix}:${id}`, rule.windowMs);
+  if (hits > rule.limit) throw new AppError('RATE_LIMITED', rule.message);
+}
+
+// ── public ──────────────────────────────────────────────────────────────────────────────
+
+/** Active categories for the public form. */
+export async function listPublicCategories(db: Db) {
+  return (await cwRepo.findCategories(db, false)).map((c) => ({ code: c.code, name: c.name, groupName: c.groupName }));
+}
+
+/** Villages and communities for the public form. */
+export async function listPublicAreas(db: Db) {
+  return repo.findPublicAreas(db);
+}
+
+/** A fresh tracking code from the unambiguous alphabet. */
+export function generateTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) code += TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Stores a photo from the public form (images only, EXIF-free public copy), throttled per IP. */
+export async function uploadPublicPhoto(db: Db, storage: TStorage, ip: string, input: TUploadInput, maxBytes: number) {
+  await throttle(db, THROTTLE_RULES.uploadPerIp, ip);
+  const row = await storePublicUpload(db, storage, input, maxBytes);
+  return publicPhoto(row.id, row.thumbKey != null);
+}
+
+/** Where a report came from. */
+export interface TReportOrigin {
+  ip: string;
+  channel: 'web' | 'open311';
+  apiKeyId?: number | null;
+}
+
+/**
+ * Records a citizen's report, pending moderation, and returns its tracking code. Throttled per
+ * IP (web) and per phone; the category must be active, the area a village or community, the
+ * photo an unclaimed public upload.
+ */
+export async function submitReport(db: Db, body: TCreateReportBody, origin: TReportOrigin) {
+  if (origin.channel === 'web') await throttle(db, THROTTLE_RULES.reportPerIp, origin.ip);
+  if (body.phone) await throttle(db, THROTTLE_RULES.reportPerPhone, body.phone);
+  const [category, area] = await Promise.all([repo.findActiveCategory(db, body.categoryCode), repo.findVillageArea(db, body.areaId)]);
+  if (!category) throw new AppError('VALIDATION_FAILED', '问题类别不存在', { categoryCode: '请选择问题类别' });
+  if (!area) throw new AppError('VALIDATION_FAILED', '所选村(社区)不存在', { areaId: '请选择所在村(社区)' });
+  if (body.photoId && !(await repo.findClaimablePublicPhoto(db, body.photoId))) {
+    throw new AppError('VALIDATION_FAILED', '照片无效或已被使用，请重新上传', { photoId: '照片无效，请重新上传' });
+  }
+  let trackingCode = generateTrackingCode();
+  while (await repo.isTrackingCodeTaken(db, trackingCode)) trackingCode = generateTrackingCode();
+  const id = await db.transaction(async (tx) =>
+    repo.insertReport(tx as unknown as Db, {
+      trackingCode,
+      categoryCode: category.code,
+      description: body.description,
+      areaId: area.id,
+      areaCode: area.code,
+      address: body.address,
+      lat: body.lat ?? null,
+      lng: body.lng ?? null,
+      phone: body.phone ?? null,
+      name: body.name || null,
+      photoId: body.photoId ?? null,
+      channel: origin.channel,
+      apiKeyId: origin.apiKeyId ?? null,
+      ip: origin.ip,
+    }),
+  );
+  return { id, trackingCode, message: `提交成功，请记住查询码 ${trackingCode}，凭此码查询办理进度` };
+}
+
+/** The module's settings (saved, or the defaults). */
+export async function getSettings(db: Db): Promise<TCitizenSettings> {
+  const saved = ZCitizenSettings.partial().safeParse(await cwRepo.findSetting(db, 'citizen'));
+  return { reopenDays: DEFAULT_REOPEN_DAYS, ...(saved.success ? saved.data : {}) };
+}
+
+/** Saves the module's settings. */
+export async function saveSettings(db: Db, user: TSessionUser, value: TCitizenSettings) {
+  const before = await getSettings(db);
+  await cwRepo.upsertSetting(db, 'citizen', value, user.id);
+  return { before, after: value };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function reopenWindowEnd(r: repo.TReportRecord, days: number): Date | null {
+  if (r.caseStatus !== 'closed' || !r.caseClosedAt) return null;
+  return new Date(r.caseClosedAt.getTime() + days * 86_400_000);
+}
+
+/** The public timeline of a report. */
+async function publicNotes(db: Db, r: repo.TReportRecord) {
+  const notes = [{ at: r.createdAt.toISOString(), text: '已提交，等待审核' }];
+  if (r.status === 'rejected') notes.push({ at: iso(r.moderatedAt)!, text: `未受理：${r.rejectReason ?? ''}` });
+  if (r.status === 'accepted') notes.push({ at: iso(r.moderatedAt)!, text: '已受理，转交办理' });
+  if (r.status === 'merged') notes.push({ at: iso(r.moderatedAt)!, text: '与同一问题的其他反映合并办理' });
+  if (r.caseId != null) {
+    for (const e of await repo.findCaseActions(db, r.caseId)) {
+      const text = publicEventText(e);
+      if (text) notes.push({ at: e.at.toISOString(), text });
+    }
+  }
+  return notes.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The public photos of a report: its own and, once rectified, the rectification photos. */
+async function publicPhotos(db: Db, r: repo.TReportRecord, base = '') {
+  const photos = r.photoId ? [publicPhoto(r.photoId, r.photoThumbKey != null, base)] : [];
+  if (r.caseId != null) for (const p of await repo.findAfterPhotos(db, r.caseId)) photos.push(publicPhoto(p.id, p.thumbKey != null, base));
+  return photos;
+}
+
+/** What the reporter sees for their tracking code; 404 for an unknown code. Throttled per IP. */
+export async function trackReport(db: Db, code: string, ip: string): Promise<TTrackResult> {
+  await throttle(db, THROTTLE_RULES.trackPerIp, ip);
+  const r = await repo.findReportByCode(db, code);
+  if (!r) notFound('查询码对应的反映');
+  const { reopenDays } = await getSettings(db);
+  const status = publicStatus(r);
+  const until = reopenWindowEnd(r, reopenDays);
+  return {
+    trackingCode: r.trackingCode,
+    categoryName: r.categoryName,
+    description: r.description,
+    areaName: r.areaName,
+    address: r.address,
+    phoneMasked: maskPhone(r.phone),
+    createdAt: r.createdAt.toISOString(),
+    reportStatus: r.status as TReportStatus,
+    statusLabel: status.label,
+    isClosed: status.isClosed,
+    rejectReason: r.status === 'rejected' ? r.rejectReason : null,
+    unitName: r.caseId != null ? r.unitName : null,
+    deadline: r.caseId != null && !status.isClosed ? iso(r.caseDeadline) : null,
+    closedAt: iso(r.caseClosedAt),
+    outcomeLabel: r.caseStatus === 'closed' && r.caseOutcome ? CASE_OUTCOME_LABELS[r.caseOutcome as TCaseOutcome] : null,
+    notes: await publicNotes(db, r),
+    photos: await publicPhotos(db, r),
+    canReopen: until != null && until.getTime() >= Date.now(),
+    reopenUntil: iso(until),
+  };
+}
+
+/**
+ * The reporter's "not fixed": within the window after closure the case goes back to 整改中 with a
+ * fresh deadline from its category, recorded as a `reopen` event with no actor and the citizen's
+ * words (see decideCitizenReopen). Every report following the case counts the reopen.
+ */
+export async function reopenByCitizen(db: Db, code: string, note: string, ip: string) {
+  await throttle(db, THROTTLE_RULES.reopenPerIp, ip);
+  const r = await repo.findReportByCode(db, code);
+  if (!r) notFound('查询码对应的反映');
+  if (r.caseId == null || r.caseStatus == null || r.caseVersion == null) {
+    throw new AppError('REPORT_REOPEN_NOT_ALLOWED', '该反映尚未办结，不能反馈未整改');
+  }
+  const { reopenDays } = await getSettings(db);
+  const decision = decideCitizenReopen({ status: r.caseStatus as TCaseStatus, closedAt: r.caseClosedAt, windowDays: reopenDays });
+  if (!decision.ok) throw new AppError('REPORT_REOPEN_NOT_ALLOWED', decision.message);
+  const now = new Date();
+  const rule = await repo.findCategoryRule(db, r.categoryCode);
+  const deadline = rule ? await computeDeadline(db, now, { value: rule.value, unit: rule.unit as TDeadlineRule['unit'] }) : null;
+  const caseId = r.caseId;
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const patch = { status: decision.to, closedAt: null, outcome: null, ...(deadline ? { deadline } : {}) };
+    if (!(await casesRepo.updateCaseVersioned(t, caseId, r.caseVersion!, patch))) {
+      throw new AppError('STALE_VERSION', '该事项刚刚有更新，请刷新后重试');
+    }
+    await casesRepo.insertEvent(t, {
+      caseId,
+      actorId: null,
+      action: 'reopen',
+      fromStatus: r.caseStatus,
+      toStatus: decision.to,
+      note: `群众反馈未整改（群众反映 #${r.id}）：${note}`,
+      data: { by: 'citizen', reportId: r.id, previousDeadline: iso(r.caseDeadline), deadline: iso(deadline) },
+      attachmentIds: [],
+    });
+    await repo.markReopened(t, caseId);
+  });
+  invalidateCaseReads();
+  return { caseId, reportId: r.id, before: { status: r.caseStatus }, after: { status: decision.to, deadline: iso(deadline) } };
+}
+
+// ── moderation ──────────────────────────────────────────────────────────────────────────
+
+/** A report as moderators see it (phone masked unless their role may see personal data). */
+export function presentReport(r: repo.TReportRecord, user: TSessionUser): TReportRow {
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    categoryCode: r.categoryCode,
+    categoryName: r.categoryName,
+    description: r.description,
+    areaId: r.areaId,
+    areaName: r.areaName,
+    address: r.address,
+    lat: r.lat,
+    lng: r.lng,
+    phone: canSeePhone(user) ? r.phone : maskPhone(r.phone),
+    name: r.name,
+    photo: r.photoId ? publicPhoto(r.photoId, r.photoThumbKey != null) : null,
+    status: r.status as TReportStatus,
+    channel: r.channel,
+    caseId: r.caseId,
+    caseCode: r.caseCode,
+    rejectReason: r.rejectReason,
+    reopenCount: r.reopenCount,
+    createdAt: r.createdAt.toISOString(),
+    moderatedAt: iso(r.moderatedAt),
+  };
+}
+
+/** One page of reports in the moderator's area. */
+export async function listReports(db: Db, user: TSessionUser, q: TReportListQuery) {
+  let areaPrefix: string | null = null;
+  if (q.areaId) {
+    const area = await cwRepo.findArea(db, q.areaId);
+    if (!area) throw new AppError('VALIDATION_FAILED', '区域不存在', { areaId: '区域不存在' });
+    areaPrefix = area.prefix;
+  }
+  const { items, total } = await repo.findReports(db, user, q, areaPrefix);
+  return { items: items.map((r) => presentReport(r, user)), total, totalCapped: false, page: q.page, pageSize: q.pageSize };
+}
+
+/** One report in the moderator's area, or 404. */
+export async function getReport(db: Db, user: TSessionUser, id: number) {
+  const r = await repo.findReportInScope(db, user, id);
+  if (!r) notFound('群众反映');
+  return presentReport(r, user);
+}
+
+async function loadPending(db: Db, user: TSessionUser, id: number) {
+  const r = await repo.findReportInScope(db, user, id);
+  if (!r) notFound('群众反映');
+  if (r.status !== 'pending') throw new AppError('REPORT_ALREADY_MODERATED', '该反映已处理，请刷新');
+  return r;
+}
+
+function alreadyModerated(): never {
+  throw new AppError('REPORT_ALREADY_MODERATED', '该反映已处理，请刷新');
+}
+
+/**
+ * Accepts a report: a 创文 case (source 'citizen') is created with the category's defaults
+ * (unit, deadline, severity; at a place when one is given), the report's photo becomes the
+ * case's "before" photo, and the report follows the case. One transaction.
+ */
+export async function acceptReport(db: Db, user: TSessionUser, id: number, body: TAcceptReportBody) {
+  const r = await loadPending(db, user, id);
+  const origin = { type: 'citizen_report', id: r.id };
+  const title = body.title ?? `群众反映：${r.categoryName}`.slice(0, 100);
+  const description = [r.description, r.address ? `地址：${r.address}` : ''].filter(Boolean).join('\n');
+  const caseId = await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    let newCaseId: number;
+    if (body.placeId != null) {
+      const change = await createPlaceCase(
+        t,
+        user,
+        {
+          placeId: body.placeId,
+          categoryCode: r.categoryCode,
+          title,
+          description,
+          source: 'citizen',
+          lat: r.lat,
+          lng: r.lng,
+          ...(body.unitId !== undefined ? { unitId: body.unitId } : {}),
+          ...(body.deadline ? { deadline: body.deadline } : {}),
+          attachmentIds: [],
+        },
+        { origin },
+      );
+      newCaseId = change.caseId;
+    } else {
+      const d = await categoryDefaults(t, user, r.categoryCode);
+      const unitId = body.unitId !== undefined ? body.unitId : d.unitId;
+      const change = await createCase(
+        t,
+        user,
+        {
+          title,
+          description,
+          module: 'chuangwen',
+          category: r.categoryName,
+          areaId: r.areaId,
+          place: r.address || null,
+          lat: r.lat,
+          lng: r.lng,
+          source: 'citizen',
+          severity: d.severity,
+          unitId,
+          deadline: unitId == null ? null : (body.deadline ?? d.deadline),
+          attachmentIds: [],
+        },
+        { origin },
+      );
+      newCaseId = change.caseId;
+      await cwRepo.insertCaseLink(t, { caseId: newCaseId, placeId: null, categoryCode: r.categoryCode });
+    }
+    if (r.photoId) await attachmentsRepo.linkAttachments(t, [r.photoId], 'case', newCaseId, 'before');
+    if (!(await repo.moderateReport(t, r.id, { status: 'accepted', caseId: newCaseId, moderatedById: user.id }))) alreadyModerated();
+    return newCaseId;
+  });
+  invalidateCaseReads();
+  return { reportId: r.id, caseId, before: { status: 'pending' }, after: { status: 'accepted', caseId } };
+}
+
+/** Merges a report into an existing case in scope (a duplicate): the report follows that case. */
+export async function mergeReport(db: Db, user: TSessionUser, id: number, caseId: number) {
+  const r = await loadPending(db, user, id);
+  const c = await casesRepo.findCaseById(db, user, caseId);
+  if (!c) throw new AppError('VALIDATION_FAILED', '督办事项不存在或无权访问', { caseId: '督办事项不存在或无权访问' });
+  if (c.status === 'cancelled') throw new AppError('VALIDATION_FAILED', '不能合并到已撤销的事项', { caseId: '该事项已撤销' });
+  if (!(await repo.moderateReport(db, r.id, { status: 'merged', caseId, moderatedById: user.id }))) alreadyModerated();
+  return { reportId: r.id, caseId, before: { status: 'pending' }, after: { status: 'merged', caseId } };
+}
+
+/** Rejects a report with a reason the reporter will see. */
+export async function rejectReport(db: Db, user: TSessionUser, id: number, reason: string) {
+  const r = await loadPending(db, user, id);
+  if (!(await repo.moderateReport(db, r.id, { status: 'rejected', rejectReason: reason, moderatedById: user.id }))) alreadyModerated();
+  return { reportId: r.id, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason } };
+}
+
+// ── Open311 API keys ────────────────────────────────────────────────────────────────────
+
+/** SHA-256 of a key, as stored. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+function presentKey(k: Awaited<ReturnType<typeof repo.findApiKeys>>[number]) {
+  return { id: k.id, name: k.name, keyPrefix: k.keyPrefix, createdAt: k.createdAt.toISOString(), revokedAt: iso(k.revokedAt) };
+}
+
+/** Every issued key (without the keys themselves). */
+export async function listApiKeys(db: Db) {
+  return (await repo.findApiKeys(db)).map(presentKey);
+}
+
+/** Issues a key; the key is returned once and only its hash is kept. */
+export async function issueApiKey(db: Db, user: TSessionUser, name: string) {
+  const key = `zk_${randomBytes(24).toString('base64url')}`;
+  const row = await repo.insertApiKey(db, { name, keyHash: hashApiKey(key), keyPrefix: key.slice(0, 8), createdById: user.id });
+  return { ...presentKey(row), key };
+}
+
+/** Revokes a key (idempotent); 404 when absent. */
+export async function revokeApiKey(db: Db, id: number) {
+  const row = await repo.revokeApiKey(db, id);
+  if (!row) notFound('API 密钥');
+  return presentKey(row);
+}
+
+/** The live key matching `key`, or null. */
+export async function verifyApiKey(db: Db, key: string | undefined) {
+  if (!key) return null;
+  return repo.findLiveApiKey(db, hashApiKey(key));
+}
+
+/** A public photo's copy (EXIF-free original or thumbnail) when it may be shown; 404 otherwise. */
+export async function openPublicPhoto(db: Db, storage: TStorage, id: string, variant: 'public' | 'thumb') {
+  const row = await repo.findPublicPhotoKey(db, id);
+  const key = variant === 'thumb' ? row?.thumbKey : row?.publicKey;
+  if (!row || !key) notFound('照片');
+  const data = await storage.get(key);
+  if (!data) notFound('照片');
+  return { data, mime: variant === 'thumb' ? 'image/webp' : row.mime };
+}
