@@ -7,7 +7,8 @@
  *   --requests=N                  requests per latency scenario (default 200)
  *   --duration=S --connections=C  autocannon load (default 10 s, 20 connections)
  *   --keep                        keep the PostgreSQL database zhili_bench afterwards
- *   --skip-load --skip-bundle     leave parts out
+ *   --reports=N                   citizens' reports filled for the Open311 figures (default 50,000)
+ *   --skip-load --skip-bundle --skip-chuangwen   leave parts out
  *   --rebuild                     run `npx vite build` first even when dist/web exists
  *
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server;
@@ -24,6 +25,7 @@ import { createMemoryStorage } from '../src/server/lib/storage.js';
 import { ensureBuilt, measureBundle, type TBundleReport } from './bundle.js';
 import { fillDatabase, statusCounts } from './fill.js';
 import { measureLatency, scenarios, signIn, type TLatency } from './latency.js';
+import { measureChuangwen, type TChuangwenBench } from './chuangwen.js';
 import { measureLoad, type TLoadResult } from './load.js';
 
 const PASSWORD = 'Bench@12345';
@@ -43,6 +45,8 @@ const connections = Number(flag('connections') ?? 20);
 const keep = flag('keep') === 'true';
 const skipLoad = flag('skip-load') === 'true';
 const skipBundle = flag('skip-bundle') === 'true';
+const skipChuangwen = flag('skip-chuangwen') === 'true';
+const reportCount = Number(flag('reports') ?? 50_000);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const log = (s: string) => console.log(s);
@@ -55,6 +59,7 @@ interface TDbRun {
   fillSeconds: number;
   counts: Record<string, number>;
   latency: TLatency[];
+  chuangwen: TChuangwenBench | null;
   load: TLoadResult | null;
 }
 
@@ -103,6 +108,12 @@ async function runOne(kind: 'pglite' | 'postgresql'): Promise<TDbRun> {
       log(`  ${l.name.padEnd(34)} ${ms(l.p50).padStart(8)} ${ms(l.p99).padStart(8)} ${ms(l.mean).padStart(8)}  ${l.total ?? ''}`);
     }
 
+    let chuangwen: TChuangwenBench | null = null;
+    if (!skipChuangwen) {
+      log('  创文: the year\'s 通报 and Open311 …');
+      chuangwen = await measureChuangwen(app, handle.db, fill.base, cookies.get('leader')!, { reports: reportCount, requests }, log);
+    }
+
     let load: TLoadResult | null = null;
     if (!skipLoad) {
       log(`  load: autocannon ${connections} connections × ${duration} s on 127.0.0.1 …`);
@@ -112,7 +123,7 @@ async function runOne(kind: 'pglite' | 'postgresql'): Promise<TDbRun> {
       log(`  ratio            ${(load.ratio * 100).toFixed(1)} % of hello-world`);
       log(`  GET /api/cases, micro-cache off ${load.casesUncached.reqPerSec.toFixed(0).padStart(7)} req/s  p99 ${load.casesUncached.p99} ms  (${(load.ratioUncached * 100).toFixed(1)} % of hello-world)`);
     }
-    return { kind, cases: n, fillSeconds: fill.ms / 1000, counts, latency, load };
+    return { kind, cases: n, fillSeconds: fill.ms / 1000, counts, latency, chuangwen, load };
   } finally {
     await app?.close();
     await handle.close();
@@ -147,6 +158,12 @@ function printMarkdown(runs: TDbRun[], bundle: TBundleReport | string | null) {
       );
     }
     for (const r of runs) log(`- ${r.kind} fill: ${r.cases.toLocaleString('en')} cases in ${r.fillSeconds.toFixed(1)} s`);
+    for (const r of runs) {
+      if (!r.chuangwen) continue;
+      const c = r.chuangwen;
+      log(`- ${r.kind}: 通报 (.docx) for one year with ${c.yearCases.toLocaleString('en')} 创文 cases: best ${(Math.min(...c.bulletinMs) / 1000).toFixed(2)} s of ${c.bulletinMs.length} (target ≤ 5 s)`);
+      for (const o of c.open311) log(`- ${r.kind}: ${o.name} over ${c.reports.toLocaleString('en')} reports: p50 ${ms(o.p50)} ms, p99 ${ms(o.p99)} ms`);
+    }
   }
   if (bundle) {
     if (typeof bundle === 'string') log(`\nBundle: ${bundle}`);
