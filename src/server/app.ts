@@ -25,7 +25,9 @@ import { citizenModerationRoutes, citizenRoutes } from './modules/citizen/citize
 import { open311Routes } from './modules/citizen/open311.routes.js';
 import { chuangwenRoutes } from './modules/chuangwen/chuangwen.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { householdAssistanceRoutes } from './modules/households/assistance.routes.js';
 import { householdRoutes } from './modules/households/households.routes.js';
+import { hardshipReportRoutes, householdLeadRoutes } from './modules/households/leads.routes.js';
 
 export interface TBuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -77,6 +79,9 @@ export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promis
   await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(chuangwenRoutes, { prefix: '/api/chuangwen' });
   await app.register(householdRoutes, { prefix: '/api/households' });
+  await app.register(householdAssistanceRoutes, { prefix: '/api/households' });
+  await app.register(householdLeadRoutes, { prefix: '/api/household-leads' });
+  await app.register(hardshipReportRoutes, { prefix: '/api/public/hardship-reports' });
   await app.register(citizenRoutes, { prefix: '/api/public' });
   await app.register(citizenModerationRoutes, { prefix: '/api/citizen' });
   await app.register(open311Routes, { prefix: '/open311/v2' });

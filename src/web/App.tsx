@@ -2,12 +2,12 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { ME_KEY } from './api/session';
 import { AppShell } from './components/AppShell';
-import { RequireAuth, RequireRole } from './components/RequireAuth';
+import { FullPageSpin, RequireAuth, RequireRole } from './components/RequireAuth';
 import { LoginPage } from './features/auth/LoginPage';
 import { HomePage } from './features/home/HomePage';
 import './lib/format';
@@ -36,6 +36,14 @@ const HouseholdListPage = lazy(() => import('./features/households/HouseholdList
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const HouseholdScreeningPage = lazy(() => import('./features/households/ScreeningPage'));
 const HouseholdImportPage = lazy(() => import('./features/households/ImportPage'));
+const CitizenReportPage = lazy(() => import('./features/citizen/ReportPage'));
+const CitizenTrackPage = lazy(() => import('./features/citizen/TrackPage'));
+const CitizenReportsPage = lazy(() => import('./features/citizen/ReportsPage'));
+const CitizenReportDetailPage = lazy(() => import('./features/citizen/ReportDetailPage'));
+const Open311Page = lazy(() => import('./features/citizen/Open311Page'));
+const VolunteerTeamsPage = lazy(() => import('./features/volunteers/TeamsPage'));
+const VolunteerTeamPage = lazy(() => import('./features/volunteers/TeamDetailPage'));
+const VolunteerHoursPage = lazy(() => import('./features/volunteers/HoursPage'));
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),
@@ -54,9 +62,18 @@ setUnauthorizedHandler(() => queryClient.setQueryData(ME_KEY, null));
 const SUPERVISORS = ['leader', 'inspector'] as const;
 const CHUANGWEN = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'] as const;
 const HOUSEHOLDS = ['admin', 'leader', 'township_cadre', 'village_cadre', 'discipline'] as const;
+const MODERATORS = ['leader', 'inspector', 'township_cadre'] as const;
+const VOLUNTEERS = ['leader', 'inspector', 'township_cadre'] as const;
+
+/** A public page (no login, no app shell), loaded on demand. */
+const pub = (page: React.ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Citizens' pages: no login, phone-first, outside the app shell.
+  { path: '/report', element: pub(<CitizenReportPage />) },
+  { path: '/track', element: pub(<CitizenTrackPage />) },
+  { path: '/track/:code', element: pub(<CitizenTrackPage />) },
   {
     element: (
       <RequireAuth>
@@ -97,6 +114,12 @@ const router = createBrowserRouter([
       { path: 'households/screening', element: <RequireRole roles={HOUSEHOLDS}><HouseholdScreeningPage /></RequireRole> },
       { path: 'households/import', element: <RequireRole roles={HOUSEHOLDS}><HouseholdImportPage /></RequireRole> },
       { path: 'households/:id', element: <RequireRole roles={HOUSEHOLDS}><HouseholdDetailPage /></RequireRole> },
+      { path: 'citizen/reports', element: <RequireRole roles={MODERATORS}><CitizenReportsPage /></RequireRole> },
+      { path: 'citizen/reports/:id', element: <RequireRole roles={MODERATORS}><CitizenReportDetailPage /></RequireRole> },
+      { path: 'admin/open311', element: <RequireRole roles={['admin']}><Open311Page /></RequireRole> },
+      { path: 'volunteers', element: <RequireRole roles={VOLUNTEERS}><VolunteerTeamsPage /></RequireRole> },
+      { path: 'volunteers/hours', element: <RequireRole roles={VOLUNTEERS}><VolunteerHoursPage /></RequireRole> },
+      { path: 'volunteers/teams/:id', element: <RequireRole roles={VOLUNTEERS}><VolunteerTeamPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

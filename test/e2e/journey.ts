@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveCount, toHaveText, toHaveURL } from './expect.js';
+import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveCount, toHaveText, toHaveURL, until } from './expect.js';
 
 export interface TJourneyContext {
   browser: Browser;
@@ -411,5 +411,86 @@ const chuangwenBulletin: TJourney = {
   },
 };
 
+const citizenReport: TJourney = {
+  name: '群众随手拍：匿名反映垃圾乱倒 → 督导员受理交办 → 群众查询看到整改中',
+  slug: 'citizen-report',
+  async run(ctx) {
+    const shot = screenshotter(ctx.screenshotDir);
+    const photo = await makePhoto(ctx.tmpDir, 'citizen', { r: 130, g: 100, b: 70 });
+    const description = `6号楼东侧绿化带有人倾倒建筑垃圾，已堆了好几天 ${Date.now().toString(36)}`;
+    const citizenCtx = await newContext(ctx, PHONE);
+    const inspectorCtx = await newContext(ctx, PHONE);
+    try {
+      // An anonymous citizen reports the problem from a phone, with a photo and an address.
+      const citizen = await citizenCtx.newPage();
+      await citizen.goto('/report');
+      await toBeVisible(citizen.getByRole('heading', { name: '随手拍' }));
+      await pickOption(citizen, citizen.getByLabel('问题类别'), '垃圾乱倒', '垃圾乱倒');
+      await pickOption(citizen, citizen.getByLabel('所在村(社区)'), '中原社区A区', '中原社区A区');
+      await citizen.getByLabel('问题描述').fill(description);
+      await citizen.locator('input[type=file]').setInputFiles(photo);
+      await toBeVisible(citizen.getByAltText('已上传的照片'));
+      await citizen.getByLabel('详细地址').fill('中原社区A区 6号楼东侧');
+      await shot(citizen, 'citizen-report-form');
+      await citizen.getByRole('button', { name: '提交', exact: true }).click();
+      const codeBox = citizen.getByTestId('tracking-code');
+      await toBeVisible(codeBox);
+      const code = ((await codeBox.textContent()) ?? '').trim();
+      toEqual(/^[A-Z2-9]{10}$/.test(code), true);
+      await toBeVisible(citizen.getByRole('button', { name: /复制查询码/ }));
+      await shot(citizen, 'citizen-tracking-code');
+      await citizen.getByRole('link', { name: '查看办理进度' }).click();
+      await toHaveURL(citizen, new RegExp(`/track/${code}$`));
+      await toContainText(citizen.getByTestId('track-status'), '待审核');
+      await shot(citizen, 'citizen-track-pending');
+
+      // The inspector finds it under 群众反映 and accepts it, assigning the property company.
+      const insp = await inspectorCtx.newPage();
+      await login(insp, 'inspector');
+      await insp.getByRole('button', { name: '打开菜单' }).click();
+      await insp.getByRole('menuitem', { name: '群众反映' }).click();
+      await toBeVisible(insp.getByRole('heading', { name: '群众反映' }));
+      await shot(insp, 'inspector-reports');
+      await insp.locator('.zl-case-card', { hasText: description.slice(0, 20) }).first().click();
+      await toHaveURL(insp, /\/citizen\/reports\/\d+$/);
+      await toContainText(insp.getByTestId('report-status'), '待审核');
+      await toBeVisible(insp.getByText(code));
+      await toHaveCount(insp.locator('img[alt="群众上传的照片"]'), 1);
+      await shot(insp, 'inspector-report-detail');
+      await insp.getByRole('button', { name: '受理', exact: true }).click();
+      const dialog = insp.getByRole('dialog', { name: '受理' });
+      await toBeVisible(dialog);
+      await pickOption(insp, dialog.getByLabel('责任单位'), '中原物业', '周口中原物业服务有限公司');
+      await shot(insp, 'inspector-accept-dialog');
+      await dialog.getByRole('button', { name: '受理', exact: true }).click();
+      await toBeHidden(dialog);
+      await toContainText(insp.getByTestId('report-status'), '已受理');
+      const caseLink = insp.getByRole('link', { name: /查看督办事项/ });
+      await toBeVisible(caseLink);
+      await shot(insp, 'inspector-accepted');
+      await caseLink.click();
+      await toHaveURL(insp, /\/cases\/\d+$/);
+      await expectStatus(insp, '整改中');
+      await toBeVisible(insp.getByText('周口中原物业服务有限公司').first());
+      await shot(insp, 'inspector-case');
+
+      // The citizen's tracking page now shows it is being handled.
+      await citizen.reload();
+      await until('the tracking page to show the report being handled', async () => {
+        const t = ((await citizen.getByTestId('track-status').textContent()) ?? '').trim();
+        return { ok: /受理|整改中/.test(t), seen: t };
+      });
+      await toContainText(citizen.locator('.zl-pub-kv'), '周口中原物业服务有限公司');
+      await shot(citizen, 'citizen-track-handled');
+    } catch (err) {
+      await shootFailure(ctx.screenshotDir, [citizenCtx, inspectorCtx]);
+      throw err;
+    } finally {
+      await citizenCtx.close();
+      await inspectorCtx.close();
+    }
+  },
+};
+
 /** Every journey, in the order they run. */
-export const journeys: TJourney[] = [caseLoop, inspection, chuangwenBulletin];
+export const journeys: TJourney[] = [caseLoop, inspection, chuangwenBulletin, citizenReport];

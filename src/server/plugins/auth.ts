@@ -15,7 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: TApp): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Public pages (citizens' reports, self-reports) act for nobody: no session, no CSRF token.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/public/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     req.user = await resolveSession(app.deps.db, app.deps.config, token);

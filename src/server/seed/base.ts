@@ -37,6 +37,11 @@ export const TOWNSHIPS: TTownshipSeed[] = [
   },
 ];
 
+/** The committee of a village (村民委员会) or community (居民委员会), e.g. 贾寨村村民委员会. */
+export function committeeName(area: string): string {
+  return area.endsWith('行政村') ? `${area.slice(0, -3)}村村民委员会` : `${area}居民委员会`;
+}
+
 export const DISTRICT_BUREAUS = [
   '示范区卫生健康委员会',
   '示范区住房和城乡建设局',
@@ -121,7 +126,7 @@ export async function seedBase(db: Db, password: string): Promise<TBaseSeed> {
   await addUnit('示范区纪工委', 'other', '示范区');
   for (const t of TOWNSHIPS) {
     await addUnit(t.name, 'township_office', t.name);
-    for (const v of t.villages) await addUnit(`${v}村(居)委会`, 'village_committee', v);
+    for (const v of t.villages) await addUnit(committeeName(v), 'village_committee', v);
   }
   await addUnit('周口中原物业服务有限公司', 'property', '中原社区A区');
   await addUnit('周口安居物业管理有限公司', 'property', '中原社区B区');
@@ -150,8 +155,8 @@ export async function seedBase(db: Db, password: string): Promise<TBaseSeed> {
   await addUser('admin', 'admin', '示范区', null, '系统管理员');
   await addUser('leader', 'leader', '示范区', null, '区领导');
   await addUser('inspector', 'inspector', '示范区', '示范区督导组', '督导组');
-  await addUser('jiazhai', 'village_cadre', '贾寨行政村', '贾寨行政村村(居)委会', '村干部 · 搬口办事处贾寨行政村');
-  await addUser('shizhuang', 'village_cadre', '石庄行政村', '石庄行政村村(居)委会', '村干部 · 许湾乡石庄行政村');
+  await addUser('jiazhai', 'village_cadre', '贾寨行政村', committeeName('贾寨行政村'), '村干部 · 搬口办事处贾寨行政村');
+  await addUser('shizhuang', 'village_cadre', '石庄行政村', committeeName('石庄行政村'), '村干部 · 许湾乡石庄行政村');
   await addUser('wuye', 'unit_staff', '中原社区A区', '周口中原物业服务有限公司', '物业公司 · 中原社区A区');
   await addUser('jiwei', 'discipline', '示范区', '示范区纪工委', '纪检监察');
   await addUser('banko', 'township_cadre', '搬口办事处', '搬口办事处', '乡镇干部 · 搬口办事处');

@@ -27,7 +27,7 @@ import {
   VERIFY_NOTES,
   type TDemoProblem,
 } from './demo-catalog.js';
-import { TOWNSHIPS } from './base.js';
+import { committeeName, TOWNSHIPS } from './base.js';
 
 /** A cases row as the seed inserts it. */
 export type TNewCaseRow = typeof cases.$inferInsert;
@@ -114,7 +114,7 @@ export function townshipOf(areaName: string): string {
   return TOWN.name;
 }
 
-const committee = (village: string) => `${village}村(居)委会`;
+const committee = committeeName;
 
 /** Chooses area, place and unit for a problem. `areaName` pins the area where the target allows it. */
 export function placeProblem(

@@ -14,6 +14,7 @@ import { caseEvents, cases, checklistItems, checklistTemplates, inspectionResult
 import { addDays, zoneDate, zoneDayStart } from '../lib/time.js';
 import { seedChecklistTemplates } from '../modules/checklists/checklists.seed.js';
 import { seedChuangwen } from '../modules/chuangwen/chuangwen.seed.js';
+import { seedHouseholdsDemo } from '../modules/households/households.seed.js';
 import type { TStorage } from '../lib/storage.js';
 import { fakeName, rng, seedBase, type TBaseSeed } from './base.js';
 import { DEMO_PROBLEMS, type TDemoProblem } from './demo-catalog.js';
@@ -52,6 +53,7 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   await addDemoPeople(db, base, rand);
   await seedChecklistTemplates(db, base.unitByName);
   await seedChuangwen(db, base);
+  await seedHouseholdsDemo(db, base, { now });
   const world = await loadWorld(db, base, now);
   const plannedInspections = await planInspections(db, base, rand, world);
 

@@ -3,6 +3,7 @@
  * and server errors parsed into an ApiError carrying the stable code, the Chinese
  * message and per-field messages.
  */
+import { message } from 'antd';
 import type { TErrorCode } from '../../shared/errors';
 
 /** An error answered by the API (or a network failure, code NETWORK). */
@@ -114,4 +115,67 @@ export const api = {
 /** True when the error is the server saying the record changed under us. */
 export function isStale(err: unknown): boolean {
   return err instanceof ApiError && err.code === 'STALE_VERSION';
+}
+
+/** The file name a content-disposition header gives (filename*=UTF-8''… first, then filename="…"). */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || null;
+}
+
+/**
+ * Downloads a file from the API with the session cookie. On an error answer (JSON
+ * {error:{code,message}}) it shows the Chinese message instead of saving the JSON; otherwise
+ * it saves the body under the name the server gives (or `fallbackName`). Resolves true when saved.
+ */
+export async function downloadFile(url: string, fallbackName: string): Promise<boolean> {
+  const hide = message.loading('正在准备下载…', 0);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, { credentials: 'same-origin' });
+    } catch {
+      message.error('网络连接失败，请检查网络后重试');
+      return false;
+    }
+    if (!res.ok) {
+      let text = '';
+      try {
+        const data = (await res.json()) as { error?: { message?: string } } | null;
+        text = data?.error?.message ?? '';
+      } catch {
+        /* not JSON */
+      }
+      message.error(text || (res.status >= 500 ? '服务器开小差了，请稍后重试' : `下载失败（${res.status}）`));
+      if (res.status === 401) onUnauthorized?.();
+      return false;
+    }
+    const blob = await res.blob();
+    const name = filenameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName;
+    const href = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    return true;
+  } catch {
+    message.error('下载失败，请稍后重试');
+    return false;
+  } finally {
+    hide();
+  }
 }

@@ -1,6 +1,6 @@
-/** Lookups used by forms: areas in the caller's scope and responsible units. */
-import { useQuery } from '@tanstack/react-query';
-import type { TArea, TLookupUnit } from '../../shared/contracts/admin';
+/** Lookups used by forms: areas in the caller's scope, responsible units and people. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TArea, TLookupUnit, TLookupUser, TLookupUserQuery } from '../../shared/contracts/admin';
 import type { TUnitType } from '../../shared/domain/units';
 import { api } from './client';
 
@@ -22,5 +22,17 @@ export function useUnits(type?: TUnitType) {
     queryKey: ['lookup', 'units', type ?? null],
     queryFn: ({ signal }) => api.get<TUnitOption[]>('/lookup/units', { type }, signal),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** People inside the caller's area (max 50), optionally of one role and matching `q`; empty for unit staff. */
+export function useLookupUsers(query: TLookupUserQuery, opts: { enabled?: boolean } = {}) {
+  const q = query.q?.trim() || undefined;
+  return useQuery({
+    queryKey: ['lookup', 'users', query.role ?? null, q ?? null],
+    queryFn: ({ signal }) => api.get<TLookupUser[]>('/lookup/users', { role: query.role, q }, signal),
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
   });
 }

@@ -4,6 +4,10 @@
  */
 import {
   AlertOutlined,
+  ApiOutlined,
+  CameraOutlined,
+  FieldTimeOutlined,
+  HeartOutlined,
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -39,6 +43,10 @@ import { FullPageSpin } from './RequireAuth';
 
 type TMenuItem = Required<MenuProps>['items'][number];
 
+/** Who moderates citizens' reports (群众反映) and who manages volunteers (志愿服务). */
+const CITIZEN_MODERATORS: TMe['role'][] = ['leader', 'inspector', 'township_cadre'];
+const VOLUNTEER_ROLES: TMe['role'][] = ['leader', 'inspector', 'township_cadre'];
+
 /** The menu entries this user may use. */
 function menuItems(me: TMe): TMenuItem[] {
   const items: TMenuItem[] = [
@@ -67,9 +75,20 @@ function menuItems(me: TMe): TMenuItem[] {
       { key: '/chuangwen/categories', icon: <TagsOutlined />, label: '问题类别' },
     ];
     if (me.role === 'admin') cw.push({ key: '/chuangwen/calendar', icon: <CalendarOutlined />, label: '工作日历' });
+    if (CITIZEN_MODERATORS.includes(me.role)) cw.splice(1, 0, { key: '/citizen/reports', icon: <CameraOutlined />, label: '群众反映' });
     items.push({ type: 'group', label: '创文', children: cw });
   } else if (me.role === 'unit_staff') {
     items.push({ type: 'group', label: '创文', children: [{ key: '/chuangwen/board', icon: <DashboardOutlined />, label: '清零看板' }] });
+  }
+  if (VOLUNTEER_ROLES.includes(me.role)) {
+    items.push({
+      type: 'group',
+      label: '志愿服务',
+      children: [
+        { key: '/volunteers', icon: <HeartOutlined />, label: '志愿服务队' },
+        { key: '/volunteers/hours', icon: <FieldTimeOutlined />, label: '服务时长统计' },
+      ],
+    });
   }
   const hhRoles: TMe['role'][] = ['admin', 'leader', 'township_cadre', 'village_cadre', 'discipline'];
   if (hhRoles.includes(me.role)) {
@@ -89,6 +108,7 @@ function menuItems(me: TMe): TMenuItem[] {
       { key: '/admin/areas', icon: <ApartmentOutlined />, label: '区域管理' },
       { key: '/admin/units', icon: <BankOutlined />, label: '单位管理' },
       { key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' },
+      { key: '/admin/open311', icon: <ApiOutlined />, label: 'Open311 接口密钥' },
     );
   }
   if (canReadAudit(me.role)) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' });

@@ -108,7 +108,7 @@ describe('users', () => {
     username: 'zhangsan',
     displayName: '张三',
     role: 'village_cadre',
-    unitId: ctx.seed.unitByName.get('石庄行政村村(居)委会')!.id,
+    unitId: ctx.seed.unitByName.get('石庄村村民委员会')!.id,
     areaId: ctx.seed.areaByName.get('石庄行政村')!.id,
     phone: null,
     password: 'Start@2021x',

@@ -7,7 +7,7 @@ import type { TPlaceKind } from '../../../shared/domain/chuangwen/places.js';
 import { OFFICIAL_CALENDAR_2026 } from '../../../shared/domain/chuangwen/workdays.js';
 import type { Db } from '../../db/client.js';
 import { calendarDays, cwCategories, cwPlaces } from '../../db/schema/index.js';
-import { rng, TOWNSHIPS, type TBaseSeed } from '../../seed/base.js';
+import { committeeName, rng, TOWNSHIPS, type TBaseSeed } from '../../seed/base.js';
 
 /** Inserts the official 2026 calendar (国务院办公厅, 2025-11-04), leaving existing dates alone. */
 export async function seedCalendar2026(db: Db): Promise<void> {
@@ -113,7 +113,7 @@ export async function seedPlaces(db: Db, base: TBaseSeed): Promise<Map<string, n
       address: `周口市城乡一体化示范区${townshipOf.get(areaName) ?? ''}${areaName === name ? '' : areaName}${detail}`,
       lat: Math.round((33.6 + rand() * 0.08) * 1e6) / 1e6,
       lng: Math.round((114.62 + rand() * 0.1) * 1e6) / 1e6,
-      communityUnitId: unitId(`${areaName}村(居)委会`),
+      communityUnitId: unitId(committeeName(areaName)),
       propertyUnitId: unitId(propertyName),
       departmentUnitId: unitId(departmentName),
     };

@@ -139,7 +139,7 @@ describe('categoryDefaults: unit and deadline for a new case', () => {
 
   test('a compound without a property company: its community answers', async () => {
     const res = await defaults(inspector, 'SJ-01-03', '诚和家园');
-    expect(res.json()).toMatchObject({ unitName: '诚和社区村(居)委会' });
+    expect(res.json()).toMatchObject({ unitName: '诚和社区居民委员会' });
   });
 
   test('a category naming its unit keeps it anywhere; hours count from the moment found', async () => {
@@ -175,7 +175,7 @@ describe('places', () => {
       kind: 'compound',
       areaName: '中原社区A区',
       propertyUnitName: '周口中原物业服务有限公司',
-      communityUnitName: '中原社区A区村(居)委会',
+      communityUnitName: '中原社区A区居民委员会',
     });
     const jz = (await jiazhai.get('/api/chuangwen/places')).json();
     expect(jz.items.map((p: { name: string }) => p.name)).toEqual(['贾寨行政村']);
@@ -198,10 +198,10 @@ describe('places', () => {
   });
 
   test('create inside one’s area; outside is refused; names are unique per area', async () => {
-    const body = { name: '贾寨村文化广场', kind: 'square', areaId: area('贾寨行政村'), communityUnitId: unit('贾寨行政村村(居)委会') };
+    const body = { name: '贾寨村文化广场', kind: 'square', areaId: area('贾寨行政村'), communityUnitId: unit('贾寨村村民委员会') };
     let res = await jiazhai.post('/api/chuangwen/places', body);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ name: '贾寨村文化广场', areaName: '贾寨行政村', communityUnitName: '贾寨行政村村(居)委会' });
+    expect(res.json()).toMatchObject({ name: '贾寨村文化广场', areaName: '贾寨行政村', communityUnitName: '贾寨村村民委员会' });
     expect((await jiazhai.post('/api/chuangwen/places', body)).statusCode).toBe(409);
     res = await jiazhai.post('/api/chuangwen/places', { ...body, name: '石庄村广场', areaId: area('石庄行政村') });
     expect(res.statusCode).toBe(400);

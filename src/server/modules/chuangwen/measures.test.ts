@@ -11,7 +11,7 @@ let ctx: TCwTestContext;
 let leader: TClient;
 let wuye: TClient;
 let admin: TClient;
-const UNITS = { U1: '周口中原物业服务有限公司', U2: '示范区城市管理局', U3: '文昌社区村(居)委会', U4: '人和社区村(居)委会' } as const;
+const UNITS = { U1: '周口中原物业服务有限公司', U2: '示范区城市管理局', U3: '文昌社区居民委员会', U4: '人和社区居民委员会' } as const;
 const PERIOD = `from=${FIXTURE_PERIOD.from}&to=${FIXTURE_PERIOD.to}`;
 
 beforeAll(async () => {

@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { idCheckChar } from '../../../shared/domain/households/id-number.js';
-import { buildApp } from '../../app.js';
-import { defaultAppConfig } from '../../config.js';
 import { rowsOf } from '../../db/rows.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TApp } from '../../lib/types.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
-import { householdAssistanceRoutes } from './assistance.routes.js';
-import { hardshipReportRoutes, householdLeadRoutes } from './leads.routes.js';
 
 let ctx: TTestContext;
 let app: TApp;
@@ -25,18 +21,11 @@ function newId(birth: string): string {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  app = await buildApp({ db: ctx.db, dbKind: 'pglite', storage: ctx.storage, config: defaultAppConfig() });
-  if (!app.hasRoute({ method: 'GET', url: '/api/household-leads/' })) {
-    await app.register(householdLeadRoutes, { prefix: '/api/household-leads' });
-    await app.register(hardshipReportRoutes, { prefix: '/api/public/hardship-reports' });
-    await app.register(householdAssistanceRoutes, { prefix: '/api/households' });
-  }
-  await app.ready();
+  app = ctx.app;
   [leader, jiazhai, shizhuang, banko] = await Promise.all(['leader', 'jiazhai', 'shizhuang', 'banko'].map((u) => login(app, u)));
   areas = { jiazhai: ctx.seed.areaByName.get('贾寨行政村')!.id };
 });
 afterAll(async () => {
-  await app?.close();
   await ctx?.close();
 });
 

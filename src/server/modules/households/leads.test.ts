@@ -2,14 +2,10 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { idCheckChar } from '../../../shared/domain/households/id-number.js';
-import { buildApp } from '../../app.js';
-import { defaultAppConfig } from '../../config.js';
 import { rowsOf } from '../../db/rows.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TApp } from '../../lib/types.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
-import { householdAssistanceRoutes } from './assistance.routes.js';
-import { hardshipReportRoutes, householdLeadRoutes } from './leads.routes.js';
 
 let ctx: TTestContext;
 let app: TApp;
@@ -27,14 +23,7 @@ function newId(birth: string): string {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  // Until app.ts registers these plugins, the tests mount them on a second app over the same database.
-  app = await buildApp({ db: ctx.db, dbKind: 'pglite', storage: ctx.storage, config: defaultAppConfig() });
-  if (!app.hasRoute({ method: 'GET', url: '/api/household-leads/' })) {
-    await app.register(householdLeadRoutes, { prefix: '/api/household-leads' });
-    await app.register(hardshipReportRoutes, { prefix: '/api/public/hardship-reports' });
-    await app.register(householdAssistanceRoutes, { prefix: '/api/households' });
-  }
-  await app.ready();
+  app = ctx.app;
   [admin, leader, jiazhai, shizhuang, banko, xuwan, inspector] = await Promise.all(
     ['admin', 'leader', 'jiazhai', 'shizhuang', 'banko', 'xuwan', 'inspector'].map((u) => login(app, u)),
   );
@@ -42,7 +31,6 @@ beforeAll(async () => {
   areas = { jiazhai: a.get('贾寨行政村')!.id, shizhuang: a.get('石庄行政村')!.id };
 });
 afterAll(async () => {
-  await app?.close();
   await ctx?.close();
 });
 

@@ -6,8 +6,8 @@ const GROUP_IDS = { U1: 1, U2: 2, U3: 3, U4: 4 } as const;
 const NAMES = new Map([
   [1, '周口中原物业服务有限公司'],
   [2, '示范区城市管理局'],
-  [3, '文昌社区村(居)委会'],
-  [4, '人和社区村(居)委会'],
+  [3, '文昌社区居民委员会'],
+  [4, '人和社区居民委员会'],
 ]);
 const rows: TMeasureCase[] = FIXTURE_CASES.map((c) => ({ ...c, groupId: GROUP_IDS[c.group] }));
 
@@ -41,8 +41,8 @@ describe('measures on the hand-checked fixture', () => {
   test('ranking: by score, ties share a rank, names break ties in display order', () => {
     expect(result.map((r) => [r.name, r.rank])).toEqual([
       ['示范区城市管理局', 1],
-      ['人和社区村(居)委会', 2],
-      ['文昌社区村(居)委会', 2],
+      ['人和社区居民委员会', 2],
+      ['文昌社区居民委员会', 2],
       ['周口中原物业服务有限公司', 4],
     ]);
   });

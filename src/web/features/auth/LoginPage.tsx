@@ -1,7 +1,7 @@
 /** The login screen: username and password, then back to where the user was going. */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { TLoginBody } from '../../../shared/contracts/auth';
 import { ApiError } from '../../api/client';
 import { useLogin, useMe } from '../../api/session';
@@ -44,7 +44,9 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <div className="zl-login-foot">周口市城乡一体化示范区</div>
+      <div className="zl-login-foot">
+        周口市城乡一体化示范区 · <Link to="/report">群众随手拍</Link>
+      </div>
     </div>
   );
 }

@@ -10,14 +10,16 @@ import type { useCaseFilters } from './useCaseFilters';
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
-/** Filters for module, status, source, area, unit, overdue and found-date range. */
+/** Filters for module, status, source, area, unit, overdue, found-date range and deadline (整改期限) range. */
 export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFilters> }) {
   const { params, update, clear } = filters;
   const from = params.get('from');
   const to = params.get('to');
+  const dueFrom = params.get('dueFrom');
+  const dueTo = params.get('dueTo');
   return (
     <Row gutter={[12, 12]} className="zl-filters" style={{ marginBottom: 12 }}>
-      <Col xs={24} sm={12} lg={6}>
+      <Col xs={24} sm={12} lg={5}>
         <Select
           aria-label="板块"
           mode="multiple"
@@ -30,7 +32,7 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           maxTagCount="responsive"
         />
       </Col>
-      <Col xs={24} sm={12} lg={6}>
+      <Col xs={24} sm={12} lg={5}>
         <Select
           aria-label="状态"
           mode="multiple"
@@ -43,7 +45,7 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           maxTagCount="responsive"
         />
       </Col>
-      <Col xs={24} sm={12} lg={6}>
+      <Col xs={24} sm={12} lg={5}>
         <Select
           aria-label="来源"
           mode="multiple"
@@ -56,7 +58,7 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           maxTagCount="responsive"
         />
       </Col>
-      <Col xs={24} sm={12} lg={6}>
+      <Col xs={24} sm={12} lg={4}>
         <Select
           aria-label="是否超期"
           allowClear
@@ -70,7 +72,7 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           ]}
         />
       </Col>
-      <Col xs={24} sm={12} lg={6}>
+      <Col xs={24} sm={12} lg={5}>
         <AreaSelect
           allowClear
           placeholder="区域"
@@ -86,7 +88,7 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           onChange={(v) => update({ unitId: v })}
         />
       </Col>
-      <Col xs={24} sm={12} lg={8}>
+      <Col xs={24} sm={12} lg={7}>
         <DatePicker.RangePicker
           aria-label="发现日期"
           style={{ width: '100%' }}
@@ -94,6 +96,17 @@ export function CaseFilters({ filters }: { filters: ReturnType<typeof useCaseFil
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
           allowEmpty={[true, true]}
           onChange={(range) => update({ from: toDateParam(range?.[0]), to: toDateParam(range?.[1]) })}
+          inputReadOnly
+        />
+      </Col>
+      <Col xs={24} sm={12} lg={7}>
+        <DatePicker.RangePicker
+          aria-label="整改期限"
+          style={{ width: '100%' }}
+          placeholder={['整改期限起', '止']}
+          value={[dueFrom ? dayjs(dueFrom) : null, dueTo ? dayjs(dueTo) : null]}
+          allowEmpty={[true, true]}
+          onChange={(range) => update({ dueFrom: toDateParam(range?.[0]), dueTo: toDateParam(range?.[1]) })}
           inputReadOnly
         />
       </Col>

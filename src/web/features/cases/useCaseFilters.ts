@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TCaseListParams } from '../../api/cases';
 
-export const FILTER_KEYS = ['module', 'status', 'source', 'areaId', 'unitId', 'overdue', 'from', 'to', 'q'] as const;
+export const FILTER_KEYS = ['module', 'status', 'source', 'areaId', 'unitId', 'overdue', 'from', 'to', 'dueFrom', 'dueTo', 'q'] as const;
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 
 /** Reads and writes the list query in the address bar. */

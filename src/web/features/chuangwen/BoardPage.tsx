@@ -1,7 +1,8 @@
 /**
  * 清零看板: open 创文 cases of the caller's scope by responsible unit and by age since found,
  * overdue, and what falls due today and this week. Every number opens the case list with
- * the matching filters (age buckets map to found-date ranges); due lists are shown below.
+ * the matching filters (age buckets map to found-date ranges, 今日到期 / 本周到期 to deadline
+ * ranges: today, Monday–Sunday of this week in the zone); the due lists are also shown below.
  */
 import { Card, Col, Row, Statistic, Table, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
@@ -10,15 +11,29 @@ import { OPEN_STATUSES } from '../../../shared/domain/case-machine';
 import { useBoard } from '../../api/chuangwen';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { dayjs, formatDateTime } from '../../lib/format';
+import { dayjs, formatDateTime, zoneToday } from '../../lib/format';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { CaseBriefList } from './CaseBriefList';
 
 type TRow = TBoard['byUnit'][number];
-type TBucket = 'open' | 'overdue' | 'lt3' | 'd3to7' | 'd7to14' | 'gt14';
+type TBucket = 'open' | 'overdue' | 'lt3' | 'd3to7' | 'd7to14' | 'gt14' | 'dueToday' | 'dueThisWeek';
+/** The zone dates the links are built from: today and this week (Monday–Sunday). */
+type TDays = { today: string; weekStart: string; weekEnd: string };
+
+/** The zone dates of today and of this week's Monday and Sunday, from the board or the clock. */
+function boardDays(b: TBoard | undefined): TDays {
+  const today = zoneToday();
+  const monday = today.subtract((today.day() + 6) % 7, 'day');
+  return {
+    today: b?.today ?? today.format('YYYY-MM-DD'),
+    weekStart: b?.weekStart ?? monday.format('YYYY-MM-DD'),
+    weekEnd: b?.weekEnd ?? monday.add(6, 'day').format('YYYY-MM-DD'),
+  };
+}
 
 /** The case-list address for a unit (undefined = all; null = not yet assigned) and a bucket. */
-function caseLink(today: string, unitId: number | null | undefined, bucket: TBucket): string {
+function caseLink(days: TDays, unitId: number | null | undefined, bucket: TBucket): string {
+  const { today } = days;
   const p = new URLSearchParams({ module: 'chuangwen' });
   if (unitId === null) p.set('status', 'pending_assign');
   else {
@@ -31,6 +46,8 @@ function caseLink(today: string, unitId: number | null | undefined, bucket: TBuc
   if (bucket === 'd3to7') (p.set('from', day(6)), p.set('to', day(3)));
   if (bucket === 'd7to14') (p.set('from', day(13)), p.set('to', day(7)));
   if (bucket === 'gt14') p.set('to', day(14));
+  if (bucket === 'dueToday') (p.set('dueFrom', today), p.set('dueTo', today));
+  if (bucket === 'dueThisWeek') (p.set('dueFrom', days.weekStart), p.set('dueTo', days.weekEnd));
   return `/cases?${p.toString()}`;
 }
 
@@ -49,14 +66,14 @@ export default function BoardPage() {
   const isPhone = useIsPhone();
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const b = q.data;
-  const today = b?.today ?? dayjs().format('YYYY-MM-DD');
+  const days = boardDays(b);
 
   const bucketCol = (title: string, key: TBucket, danger = false): NonNullable<TableProps<TRow>['columns']>[number] => ({
     title,
     dataIndex: key,
     align: 'right',
     width: 76,
-    render: (n: number, r) => <Num n={n} to={caseLink(today, r.unitId, key)} danger={danger} />,
+    render: (n: number, r) => <Num n={n} to={caseLink(days, r.unitId, key)} danger={danger} />,
   });
   const columns: TableProps<TRow>['columns'] = [
     {
@@ -73,22 +90,16 @@ export default function BoardPage() {
     bucketCol('3–7天', 'd3to7'),
     bucketCol('7–14天', 'd7to14'),
     bucketCol('14天以上', 'gt14', true),
-    { title: '今日到期', dataIndex: 'dueToday', align: 'right', width: 76 },
-    { title: '本周到期', dataIndex: 'dueThisWeek', align: 'right', width: 76 },
+    bucketCol('今日到期', 'dueToday'),
+    bucketCol('本周到期', 'dueThisWeek'),
   ];
 
   const stat = (title: string, value: number | undefined, to: string, color?: string) => (
     <Col xs={12} sm={6}>
       <Card size="small" className="zl-stat-card" loading={q.isPending}>
-        {to.startsWith('#') ? (
-          <a href={to} style={{ color: 'inherit', display: 'block' }}>
-            <Statistic title={title} value={value ?? 0} valueStyle={color ? { color } : undefined} />
-          </a>
-        ) : (
-          <Link to={to} style={{ color: 'inherit', display: 'block' }}>
-            <Statistic title={title} value={value ?? 0} valueStyle={color ? { color } : undefined} />
-          </Link>
-        )}
+        <Link to={to} style={{ color: 'inherit', display: 'block' }}>
+          <Statistic title={title} value={value ?? 0} valueStyle={color ? { color } : undefined} />
+        </Link>
       </Card>
     </Col>
   );
@@ -97,10 +108,10 @@ export default function BoardPage() {
     <>
       <PageHeader title="清零看板" subTitle={b ? `截至 ${formatDateTime(b.now)} · 本周 ${b.weekStart} 至 ${b.weekEnd}` : undefined} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {stat('未办结问题', b?.totals.open, caseLink(today, undefined, 'open'))}
-        {stat('已超期', b?.totals.overdue, caseLink(today, undefined, 'overdue'), '#cf1322')}
-        {stat('今日到期', b?.totals.dueToday, '#due-today', '#d46b08')}
-        {stat('本周到期', b?.totals.dueThisWeek, '#due-week')}
+        {stat('未办结问题', b?.totals.open, caseLink(days, undefined, 'open'))}
+        {stat('已超期', b?.totals.overdue, caseLink(days, undefined, 'overdue'), '#cf1322')}
+        {stat('今日到期', b?.totals.dueToday, caseLink(days, undefined, 'dueToday'), '#d46b08')}
+        {stat('本周到期', b?.totals.dueThisWeek, caseLink(days, undefined, 'dueThisWeek'))}
       </Row>
       <Card size="small" title="按问题发现时长" style={{ marginBottom: 12 }} loading={q.isPending}>
         <Row gutter={[8, 8]}>
@@ -114,7 +125,7 @@ export default function BoardPage() {
           ).map(([k, label]) => (
             <Col xs={6} key={k} style={{ textAlign: 'center' }}>
               <div style={{ fontSize: 22, fontWeight: 500 }}>
-                <Num n={b?.totals[k] ?? 0} to={caseLink(today, undefined, k)} danger={k === 'gt14'} />
+                <Num n={b?.totals[k] ?? 0} to={caseLink(days, undefined, k)} danger={k === 'gt14'} />
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {label}

@@ -4,9 +4,10 @@
  * requirements), with the .docx and .xlsx downloads of the same period.
  */
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Divider, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Divider, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TBulletin } from '../../../shared/contracts/chuangwen';
 import { bulletinFileUrl, useBulletin } from '../../api/chuangwen';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../lib/useIsPhone';
@@ -26,12 +27,12 @@ export default function BulletinPage() {
         title="督导通报"
         extra={
           <>
-            <Button icon={<FileWordOutlined />} href={bulletinFileUrl('docx', range)} download>
+            <DownloadButton icon={<FileWordOutlined />} url={bulletinFileUrl('docx', range)} fallbackName="创文督导通报.docx">
               下载 Word
-            </Button>
-            <Button icon={<FileExcelOutlined />} href={bulletinFileUrl('xlsx', range)} download>
+            </DownloadButton>
+            <DownloadButton icon={<FileExcelOutlined />} url={bulletinFileUrl('xlsx', range)} fallbackName="创文督导通报.xlsx">
               下载 Excel
-            </Button>
+            </DownloadButton>
           </>
         }
       />

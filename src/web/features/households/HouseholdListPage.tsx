@@ -19,6 +19,7 @@ import { useHouseholds } from '../../api/households';
 import { AreaSelect } from '../../components/AreaSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { UserSelect } from '../../components/UserSelect';
 import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { optionsOf } from './labels';
@@ -155,6 +156,16 @@ export default function HouseholdListPage() {
                 />
               </Col>
             ))}
+            <Col xs={24} sm={12} lg={6}>
+              <UserSelect
+                aria-label="帮扶责任人"
+                allowClear
+                placeholder="帮扶责任人（可搜索姓名）"
+                value={params.get('cadreUserId') ? Number(params.get('cadreUserId')) : undefined}
+                valueLabel={cadreName}
+                onChange={(v) => update({ cadreUserId: v })}
+              />
+            </Col>
             <Col xs={12} sm={12} lg={6}>
               <Select
                 aria-label="风险提示"
@@ -169,13 +180,6 @@ export default function HouseholdListPage() {
                 ]}
               />
             </Col>
-            {params.get('cadreUserId') && (
-              <Col xs={12} sm={12} lg={6}>
-                <Tag closable onClose={() => update({ cadreUserId: undefined })} style={{ padding: '4px 8px' }}>
-                  帮扶责任人：{cadreName ?? `#${params.get('cadreUserId')}`}
-                </Tag>
-              </Col>
-            )}
             <Col xs={12} sm={12} lg={6}>
               <Button block onClick={() => setParams(new URLSearchParams(), { replace: true })}>
                 清空筛选

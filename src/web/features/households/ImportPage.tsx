@@ -7,9 +7,11 @@ import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/ico
 import { Alert, App, Button, Card, Checkbox, Descriptions, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TImportResult } from '../../../shared/contracts/households';
+import { downloadFile } from '../../api/client';
 import { householdFiles, useImportHouseholds } from '../../api/households';
 import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 
@@ -30,14 +32,24 @@ export default function ImportPage() {
   const { modal } = App.useApp();
 
   const exportUrl = householdFiles.export({ reveal, areaId });
+  const [exporting, setExporting] = useState(false);
+  const exportName = reveal ? '农户成员表（含完整证件号码）.xlsx' : '农户成员表.xlsx';
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(exportUrl, exportName);
+    } finally {
+      setExporting(false);
+    }
+  };
   const onExport = () => {
-    if (!reveal) return window.location.assign(exportUrl);
+    if (!reveal) return void runExport();
     modal.confirm({
       title: '导出完整证件号码',
       content: '导出文件将包含完整的身份证号码和联系电话。本次导出会记入审计日志，文件请妥善保管，不得外传。',
       okText: '确认导出',
       cancelText: '取消',
-      onOk: () => window.location.assign(exportUrl),
+      onOk: () => void runExport(),
     });
   };
 
@@ -49,7 +61,13 @@ export default function ImportPage() {
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
             <Typography.Text type="secondary">
               按模板填写（每行一名成员，按户编号归户；再次导入按户编号和身份证号更新，不会重复）。
-              <a href={householdFiles.template} download>
+              <a
+                href={householdFiles.template}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void downloadFile(householdFiles.template, '农户成员导入模板.xlsx');
+                }}
+              >
                 <DownloadOutlined /> 下载导入模板
               </a>
             </Typography.Text>
@@ -98,7 +116,7 @@ export default function ImportPage() {
             </Checkbox>
           )}
           {reveal && <Alert type="warning" showIcon message="导出含完整证件号码的文件会记入审计日志（导出人、时间、范围）。" />}
-          <Button icon={<DownloadOutlined />} onClick={onExport}>
+          <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>
             导出 Excel{reveal ? '（含完整证件号码）' : '（证件号码已脱敏）'}
           </Button>
         </Space>
@@ -123,9 +141,9 @@ function ImportResultView({ r }: { r: TImportResult }) {
         }
         action={
           r.errorReportId ? (
-            <Button size="small" href={householdFiles.errorReport(r.errorReportId)} download icon={<DownloadOutlined />}>
+            <DownloadButton size="small" url={householdFiles.errorReport(r.errorReportId)} fallbackName="导入错误报告.xlsx" icon={<DownloadOutlined />}>
               下载错误报告
-            </Button>
+            </DownloadButton>
           ) : undefined
         }
         style={{ marginBottom: 12 }}
