@@ -10,12 +10,11 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const cases = pgTable(
   'cases',

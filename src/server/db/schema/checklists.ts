@@ -2,9 +2,9 @@
  * Checklist templates and inspections: reused by 创文 测评, 十须知, site checks.
  * A failed item becomes a case in one step (现场交办).
  */
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const checklistTemplates = pgTable('checklist_templates', {
   id: serial('id').primaryKey(),

@@ -3,9 +3,9 @@
  * the link of a case to its place and category, and module settings (score deductions).
  * The working-day calendar is core's calendar_days.
  */
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Problem categories (部件/事件) with the defaults a new case takes. */
 export const cwCategories = pgTable(

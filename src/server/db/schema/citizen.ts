@@ -3,9 +3,9 @@
  * its moderation (accepted as a case, merged into one, or rejected), the Open311 API keys,
  * and the counters that throttle the public endpoints.
  */
-import { doublePrecision, index, integer, pgTable, serial, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, pgTable, serial, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** One citizen's report; `caseId` links it to the case it became or was merged into. */
 export const citizenReports = pgTable(

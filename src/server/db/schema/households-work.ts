@@ -4,9 +4,9 @@
  * settings of the procedures. Vocabularies: shared/domain/households/vocab.ts and procedure.ts.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 const yuan = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 

@@ -1,7 +1,7 @@
 /** Volunteers (志愿者): teams, their members, and activities with hours served. */
-import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A volunteer team (志愿服务队) of an area. */
 export const volunteerTeams = pgTable(
