@@ -159,22 +159,20 @@ function SettingsCard() {
       ) : (
         <Form
           form={form}
-          layout="inline"
+          layout="vertical"
           onFinish={(v) => save.mutate(v, { onSuccess: () => message.success('已保存'), onError: (err) => onError(err, form) })}
-          style={{ rowGap: 12 }}
         >
           <Form.Item
             name="reopenDays"
             label="办结后可反馈“问题未解决”的天数"
+            extra="事项办结后，反映人在这段时间内可通过查询码反馈“问题未解决”，事项将重新交办整改。"
             rules={[{ required: true, message: '请填写天数' }]}
           >
             <InputNumber min={1} max={90} precision={0} addonAfter="天" style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={settings.isLoading}>
-              保存
-            </Button>
-          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={settings.isLoading}>
+            保存
+          </Button>
         </Form>
       )}
     </Card>

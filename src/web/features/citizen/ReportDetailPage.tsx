@@ -3,7 +3,7 @@
  * 受理 (→ a case, with optional place, unit, deadline and title), 合并 into an existing case,
  * or 不予受理 with a reason. Once handled, the resulting case is one click away.
  */
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Image, Input, Modal, Result, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -39,13 +39,13 @@ export default function ReportDetailPage() {
 
   const actions = pending ? (
     <Space wrap className={isPhone ? 'zl-action-bar' : undefined} style={isPhone ? { display: 'flex' } : undefined}>
-      <Button type="primary" icon={<CheckOutlined />} onClick={() => setDialog('accept')}>
+      <Button type="primary" onClick={() => setDialog('accept')}>
         受理
       </Button>
-      <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+      <Button onClick={() => setDialog('merge')}>
         合并
       </Button>
-      <Button danger icon={<CloseOutlined />} onClick={() => setDialog('reject')}>
+      <Button danger onClick={() => setDialog('reject')}>
         不予受理
       </Button>
     </Space>
@@ -77,7 +77,7 @@ export default function ReportDetailPage() {
         />
       )}
       <Card size="small">
-        <Descriptions column={isPhone ? 1 : 2} size="small" labelStyle={{ width: 96 }}>
+        <Descriptions column={isPhone ? 1 : 2} size="small" styles={{ label: { width: 96 } }}>
           <Descriptions.Item label="状态">
             <span data-testid="report-status">
               <ReportStatusTag status={r.status} />

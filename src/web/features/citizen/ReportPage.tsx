@@ -50,7 +50,8 @@ export default function ReportPage() {
   const submit = useSubmitReport();
   const { locate, locating } = useLocate();
   const [pos, setPos] = useState<{ lat: number; lng: number } | null>(null);
-  const [photo, setPhoto] = useState<TPublicPhoto | null>(null);
+  // The server serves a photo only once it belongs to a report, so the preview is the local file.
+  const [photo, setPhoto] = useState<(TPublicPhoto & { preview: string }) | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ trackingCode: string; message: string } | null>(null);
@@ -82,7 +83,8 @@ export default function ReportPage() {
     if (file.size > MAX_PHOTO_BYTES) return setError('照片不能超过 10 MB');
     setUploading(true);
     try {
-      setPhoto(await uploadPublicPhoto(file));
+      const uploaded = await uploadPublicPhoto(file);
+      setPhoto({ ...uploaded, preview: URL.createObjectURL(file) });
     } catch (err) {
       setError(err instanceof Error ? err.message : '照片上传失败，请重试');
     } finally {
@@ -169,7 +171,7 @@ export default function ReportPage() {
             <div className="zl-pub-photo-pick">
               {photo ? (
                 <div className="zl-pub-thumb">
-                  <img src={photo.thumbUrl ?? photo.url} alt="已上传的照片" />
+                  <img src={photo.preview} alt="已上传的照片" />
                   <Button size="small" shape="circle" icon={<CloseOutlined />} aria-label="删除照片" onClick={() => setPhoto(null)} />
                 </div>
               ) : (
@@ -238,7 +240,7 @@ function ReportDone({ result, onAgain }: { result: { trackingCode: string; messa
     <div className="zl-pub-card" style={{ textAlign: 'center' }}>
       <CheckCircleFilled style={{ fontSize: 48, color: '#16a34a', marginTop: 8 }} />
       <Typography.Title level={4} style={{ margin: '12px 0 4px' }}>
-        提交成功
+        感谢您的反映
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {result.message}

@@ -104,7 +104,7 @@ function TrackResult({ code }: { code: string }) {
           {look.icon}
           <span>{t.statusLabel}</span>
         </div>
-        {t.outcomeLabel && <div style={{ marginBottom: 4 }}>{t.outcomeLabel}</div>}
+        {t.outcomeLabel && !t.statusLabel.includes(t.outcomeLabel) && <div style={{ marginBottom: 4 }}>{t.outcomeLabel}</div>}
         {t.rejectReason && <Alert type="info" showIcon message="未受理的原因" description={t.rejectReason} style={{ marginTop: 8 }} />}
         <dl className="zl-pub-kv" style={{ marginTop: 12, marginBottom: 0 }}>
           <dt>问题类别</dt>
