@@ -36,6 +36,13 @@ const HouseholdListPage = lazy(() => import('./features/households/HouseholdList
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const HouseholdScreeningPage = lazy(() => import('./features/households/ScreeningPage'));
 const HouseholdImportPage = lazy(() => import('./features/households/ImportPage'));
+const LeadListPage = lazy(() => import('./features/household-work/LeadListPage'));
+const LeadDetailPage = lazy(() => import('./features/household-work/LeadDetailPage'));
+const DepartmentImportPage = lazy(() => import('./features/household-work/DepartmentImportPage'));
+const SlowPaymentsPage = lazy(() => import('./features/household-work/SlowPaymentsPage'));
+const VisitStatsPage = lazy(() => import('./features/household-work/VisitStatsPage'));
+const QualityPage = lazy(() => import('./features/household-work/QualityPage'));
+const HardshipPage = lazy(() => import('./features/household-work/HardshipPage'));
 const CitizenReportPage = lazy(() => import('./features/citizen/ReportPage'));
 const CitizenTrackPage = lazy(() => import('./features/citizen/TrackPage'));
 const CitizenReportsPage = lazy(() => import('./features/citizen/ReportsPage'));
@@ -74,6 +81,8 @@ const router = createBrowserRouter([
   { path: '/report', element: pub(<CitizenReportPage />) },
   { path: '/track', element: pub(<CitizenTrackPage />) },
   { path: '/track/:code', element: pub(<CitizenTrackPage />) },
+  // 困难申报: a household (or someone for it) reports hardship; no login.
+  { path: '/hardship', element: pub(<HardshipPage />) },
   {
     element: (
       <RequireAuth>
@@ -114,6 +123,12 @@ const router = createBrowserRouter([
       { path: 'households/screening', element: <RequireRole roles={HOUSEHOLDS}><HouseholdScreeningPage /></RequireRole> },
       { path: 'households/import', element: <RequireRole roles={HOUSEHOLDS}><HouseholdImportPage /></RequireRole> },
       { path: 'households/:id', element: <RequireRole roles={HOUSEHOLDS}><HouseholdDetailPage /></RequireRole> },
+      { path: 'household-leads', element: <RequireRole roles={HOUSEHOLDS}><LeadListPage /></RequireRole> },
+      { path: 'household-leads/import', element: <RequireRole roles={HOUSEHOLDS}><DepartmentImportPage /></RequireRole> },
+      { path: 'household-leads/slow-payments', element: <RequireRole roles={HOUSEHOLDS}><SlowPaymentsPage /></RequireRole> },
+      { path: 'household-leads/visit-stats', element: <RequireRole roles={HOUSEHOLDS}><VisitStatsPage /></RequireRole> },
+      { path: 'household-leads/quality', element: <RequireRole roles={HOUSEHOLDS}><QualityPage /></RequireRole> },
+      { path: 'household-leads/:id', element: <RequireRole roles={HOUSEHOLDS}><LeadDetailPage /></RequireRole> },
       { path: 'citizen/reports', element: <RequireRole roles={MODERATORS}><CitizenReportsPage /></RequireRole> },
       { path: 'citizen/reports/:id', element: <RequireRole roles={MODERATORS}><CitizenReportDetailPage /></RequireRole> },
       { path: 'admin/open311', element: <RequireRole roles={['admin']}><Open311Page /></RequireRole> },

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { householdsJourney } from './households-journey.js';
 import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveCount, toHaveText, toHaveURL, until } from './expect.js';
 
 export interface TJourneyContext {
@@ -493,4 +494,4 @@ const citizenReport: TJourney = {
 };
 
 /** Every journey, in the order they run. */
-export const journeys: TJourney[] = [caseLoop, inspection, chuangwenBulletin, citizenReport];
+export const journeys: TJourney[] = [caseLoop, inspection, chuangwenBulletin, citizenReport, householdsJourney];

@@ -4,6 +4,11 @@
  */
 import {
   AlertOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  MoneyCollectOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   ApiOutlined,
   CameraOutlined,
   FieldTimeOutlined,
@@ -99,6 +104,11 @@ function menuItems(me: TMe): TMenuItem[] {
         { key: '/households', icon: <HomeOutlined />, label: '农户列表' },
         { key: '/households/screening', icon: <AlertOutlined />, label: '风险筛查' },
         { key: '/households/import', icon: <SwapOutlined />, label: '导入导出' },
+        { key: '/household-leads', icon: <SolutionOutlined />, label: '线索与认定' },
+        { key: '/household-leads/import', icon: <CloudUploadOutlined />, label: '部门数据比对' },
+        { key: '/household-leads/slow-payments', icon: <MoneyCollectOutlined />, label: '帮扶资金' },
+        { key: '/household-leads/visit-stats', icon: <BarChartOutlined />, label: '走访统计' },
+        { key: '/household-leads/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
       ],
     });
   }

@@ -58,6 +58,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime, zoneToday } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { lineFor, optionsOf, yuan } from './labels';
+import { HouseholdWorkSections } from '../household-work/HouseholdWorkSections';
 
 type TActions = ReturnType<typeof useHouseholdActions>;
 
@@ -173,6 +174,8 @@ export default function HouseholdDetailPage() {
           </Card>
         </Col>
       </Row>
+
+      <HouseholdWorkSections h={h} />
 
       <Card size="small" title="成员变动记录" style={{ marginTop: 12 }}>
         {h.moves.length ? (
