@@ -1,5 +1,5 @@
 /**
- * Runs the browser journeys against a real server: starts `src/server/main.ts` on port 3199
+ * Runs the browser journeys against a real server: starts `src/server/main.ts` on a free port (E2E_PORT)
  * with a fresh data folder (and DATABASE_URL from E2E_DATABASE_URL or DATABASE_URL when set),
  * waits for /api/health, runs every journey in Chromium, stops the server and prints
  * `N passed, M failed`. Build the web UI first (`npm run build`); this script builds nothing.
@@ -14,7 +14,20 @@ import { chromium } from 'playwright-core';
 import { journeys, type TJourneyContext } from './journey.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = Number(process.env.E2E_PORT ?? 3199);
+/** A port nobody listens on: a busy fixed port would send the journeys to someone else's server. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const PORT = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
 const BASE_URL = `http://localhost:${PORT}`;
 const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'screenshots/e2e'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
