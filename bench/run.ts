@@ -8,7 +8,10 @@
  *   --duration=S --connections=C  autocannon load (default 10 s, 20 connections)
  *   --keep                        keep the PostgreSQL database zhili_bench afterwards
  *   --reports=N                   citizens' reports filled for the Open311 figures (default 50,000)
- *   --skip-load --skip-bundle --skip-chuangwen   leave parts out
+ *   --skip-load --skip-bundle --skip-chuangwen --skip-households   leave parts out
+ *   --households=N                households imported from .xlsx (~4N members; default 100,000 on
+ *                                 PostgreSQL, 20,000 on PGlite, whose import of 400,000 rows takes many minutes)
+ *   --households-file-rows=N      member rows per import file (default 0: one file)
  *   --rebuild                     run `npx vite build` first even when dist/web exists
  *
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server;
@@ -27,6 +30,7 @@ import { fillDatabase, statusCounts } from './fill.js';
 import { measureLatency, scenarios, signIn, type TLatency } from './latency.js';
 import { measureChuangwen, type TChuangwenBench } from './chuangwen.js';
 import { measureLoad, type TLoadResult } from './load.js';
+import { cleanupHouseholdFiles, measureHouseholds, type THouseholdsBench } from './households.js';
 
 const PASSWORD = 'Bench@12345';
 const BENCH_DB = 'zhili_bench';
@@ -47,6 +51,10 @@ const skipLoad = flag('skip-load') === 'true';
 const skipBundle = flag('skip-bundle') === 'true';
 const skipChuangwen = flag('skip-chuangwen') === 'true';
 const reportCount = Number(flag('reports') ?? 50_000);
+const skipHouseholds = flag('skip-households') === 'true';
+const householdOverride = flag('households');
+const householdCountFor = (kind: 'pglite' | 'postgresql') => Number(householdOverride ?? (kind === 'postgresql' ? 100_000 : 20_000));
+const householdFileRows = Number(flag('households-file-rows') ?? 0);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const log = (s: string) => console.log(s);
@@ -61,6 +69,7 @@ interface TDbRun {
   latency: TLatency[];
   chuangwen: TChuangwenBench | null;
   load: TLoadResult | null;
+  households: THouseholdsBench | null;
 }
 
 async function openBenchDb(kind: 'pglite' | 'postgresql'): Promise<{ handle: TDbHandle; cleanup: () => Promise<void> }> {
@@ -123,7 +132,15 @@ async function runOne(kind: 'pglite' | 'postgresql'): Promise<TDbRun> {
       log(`  ratio            ${(load.ratio * 100).toFixed(1)} % of hello-world`);
       log(`  GET /api/cases, micro-cache off ${load.casesUncached.reqPerSec.toFixed(0).padStart(7)} req/s  p99 ${load.casesUncached.p99} ms  (${(load.ratioUncached * 100).toFixed(1)} % of hello-world)`);
     }
-    return { kind, cases: n, fillSeconds: fill.ms / 1000, counts, latency, chuangwen, load };
+    let households: THouseholdsBench | null = null;
+    if (!skipHouseholds) {
+      const householdCount = householdCountFor(kind);
+      log(`  households: import ${householdCount.toLocaleString('en')} households, screening, list …`);
+      const t = performance.now();
+      households = await measureHouseholds(app, handle.db, PASSWORD, { households: householdCount, membersPerFile: householdFileRows, requests }, log);
+      log(`  households part: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    }
+    return { kind, cases: n, fillSeconds: fill.ms / 1000, counts, latency, chuangwen, load, households };
   } finally {
     await app?.close();
     await handle.close();
@@ -165,6 +182,28 @@ function printMarkdown(runs: TDbRun[], bundle: TBundleReport | string | null) {
       for (const o of c.open311) log(`- ${r.kind}: ${o.name} over ${c.reports.toLocaleString('en')} reports: p50 ${ms(o.p50)} ms, p99 ${ms(o.p99)} ms`);
     }
   }
+  const hh = runs.filter((r) => r.households);
+  if (hh.length) {
+    log('\n### Households\n');
+    for (const r of hh) {
+      const h = r.households!;
+      const i = h.import;
+      const split = h.files.length > 1 ? `, split into ${h.files.length} files imported one after the other` : ', one file';
+      log(
+        `- ${r.kind}: import (good_rows${split}) of ${h.households.toLocaleString('en')} households / ${h.members.toLocaleString('en')} member rows ` +
+          `(${(h.files.reduce((a, f) => a + f.bytes, 0) / 2 ** 20).toFixed(1)} MB .xlsx): ${i.seconds.toFixed(1)} s, **${i.memberRowsPerSec.toFixed(0)} member rows/s** (target ≥ 5,000); ` +
+          `RSS ${i.rssBeforeMb.toFixed(0)} MB before, **peak ${i.rssPeakSampledMb.toFixed(0)} MB** (process.memoryUsage.rss sampled every 20 ms; maxRSS ${i.maxRssBeforeMb.toFixed(0)} → ${i.maxRssAfterMb.toFixed(0)} MB; target < 1,024 MB)`,
+      );
+      for (const s of h.screening.runs) {
+        log(`- ${r.kind}: screening ${h.screening.year} over ${s.households.toLocaleString('en')} households / ${s.members.toLocaleString('en')} members as leader: **${s.seconds.toFixed(2)} s** (target ≤ 3 s on PostgreSQL), raised ${s.raised.toLocaleString('en')}, still open ${s.stillOpen.toLocaleString('en')}, resolved ${s.resolved}`);
+      }
+    }
+    log(`\n| household list (${requests} requests, app.inject) | ${hh.map((r) => `${r.kind} p50 / p99 (ms)`).join(' | ')} |`);
+    log(`|---|${hh.map(() => '---:').join('|')}|`);
+    for (let k = 0; k < hh[0].households!.list.length; k++) {
+      log(`| ${hh[0].households!.list[k].name} | ${hh.map((r) => `${ms(r.households!.list[k].p50)} / ${ms(r.households!.list[k].p99)}`).join(' | ')} |`);
+    }
+  }
   if (bundle) {
     if (typeof bundle === 'string') log(`\nBundle: ${bundle}`);
     else {
@@ -183,6 +222,7 @@ const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' ');
 const runs: TDbRun[] = [];
 const kinds = which === 'both' ? (['postgresql', 'pglite'] as const) : which === 'none' ? [] : [which];
 for (const kind of kinds) runs.push(await runOne(kind));
+cleanupHouseholdFiles();
 const bundle = skipBundle ? null : bundleReport();
 printMarkdown(runs, bundle);
 log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
