@@ -156,6 +156,58 @@ describe('demo seed', () => {
     if (n > 0) expect(links.length).toBeGreaterThan(0);
   });
 
+  it('has twelve weeks of 创文 inspections of places, their failed items linked to cases at the place', async () => {
+    const [w] = await q<{ n: number; weeks: number; oldest: number }>(sql`
+      select count(*)::int as n, count(distinct date_trunc('week', started_at))::int as weeks,
+             extract(day from now() - min(started_at))::int as oldest
+      from inspections where place_id is not null`);
+    expect(w.n).toBeGreaterThanOrEqual(20);
+    expect(w.weeks).toBeGreaterThanOrEqual(11);
+    expect(w.oldest).toBeGreaterThanOrEqual(70);
+    const bad = await q<{ id: number }>(sql`
+      select r.id from inspection_results r join inspections i on i.id = r.inspection_id
+      left join cw_case_places l on l.case_id = r.case_id
+      where i.place_id is not null and r.case_id is not null and (l.place_id is distinct from i.place_id)`);
+    expect(bad).toEqual([]);
+    const [{ linked }] = await q<{ linked: number }>(sql`
+      select count(*)::int as linked from inspection_results r join inspections i on i.id = r.inspection_id
+      where i.place_id is not null and r.case_id is not null`);
+    expect(linked).toBeGreaterThan(10);
+  });
+
+  it('has volunteer teams with members and activities over the twelve weeks', async () => {
+    const [v] = await q<{ teams: number; members: number; activities: number; span: number }>(sql`
+      select (select count(*)::int from volunteer_teams) as teams, (select count(*)::int from volunteer_members) as members,
+             (select count(*)::int from volunteer_activities) as activities,
+             (select (max(day) - min(day))::int from volunteer_activities) as span`);
+    expect(v.teams).toBeGreaterThanOrEqual(3);
+    expect(v.members).toBeGreaterThanOrEqual(v.teams * 5);
+    expect(v.activities).toBeGreaterThanOrEqual(12);
+    expect(v.span).toBeGreaterThanOrEqual(60);
+  });
+
+  it('has citizens’ reports in every state, linked to their cases; a reopened one tracks its new deadline', async () => {
+    const states = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from citizen_reports group by status`);
+    const by = Object.fromEntries(states.map((r) => [r.status, r.n]));
+    expect(Object.keys(by).sort()).toEqual(['accepted', 'merged', 'pending', 'rejected']);
+    expect(Object.values(by).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(14);
+    const bad = await q<{ id: number }>(sql`
+      select r.id from citizen_reports r left join cases c on c.id = r.case_id
+      where (r.status in ('accepted', 'merged') and (c.id is null or c.source <> 'citizen'))
+         or (r.status = 'accepted' and (c.origin_type <> 'citizen_report' or c.origin_id <> r.id::text))
+         or (r.status = 'rejected' and coalesce(r.reject_reason, '') = '')
+         or (r.status = 'pending' and (r.case_id is not null or r.moderated_at is not null))`);
+    expect(bad).toEqual([]);
+    const [reopened] = await q<{ code: string; deadline: string }>(sql`
+      select r.tracking_code as code, c.deadline::text as deadline from citizen_reports r join cases c on c.id = r.case_id
+      where r.status = 'accepted' and r.reopen_count > 0 and c.status = 'rectifying'`);
+    expect(reopened).toBeDefined();
+    const t = await app.inject({ method: 'GET', url: `/api/public/track/${reopened.code}` });
+    expect(t.statusCode, t.body).toBe(200);
+    expect(t.json().notes.at(-1).text).toBe('群众反馈未整改，已重新整改');
+    expect(new Date(t.json().deadline).getTime()).toBe(new Date(reopened.deadline).getTime());
+  });
+
   it('gives the demo accounts work: wuye, inspector, jiazhai and shizhuang', async () => {
     const wuye = await login(app, 'wuye', PASSWORD);
     const mine = await wuye.get('/api/cases?mine=true&pageSize=50');

@@ -10,13 +10,15 @@ import type { TRole } from '../../shared/domain/roles.js';
 import type { TUnitType } from '../../shared/domain/units.js';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
-import { caseEvents, cases, checklistItems, checklistTemplates, inspectionResults, inspections, users } from '../db/schema/index.js';
+import { caseEvents, cases, checklistItems, checklistTemplates, cwCasePlaces, inspectionResults, inspections, users } from '../db/schema/index.js';
 import { addDays, zoneDate, zoneDayStart } from '../lib/time.js';
 import { seedChecklistTemplates } from '../modules/checklists/checklists.seed.js';
-import { seedChuangwen } from '../modules/chuangwen/chuangwen.seed.js';
+import { PLACE_SEEDS, seedChuangwen } from '../modules/chuangwen/chuangwen.seed.js';
+import { CATEGORY_SEEDS } from '../../shared/domain/chuangwen/categories.js';
 import { seedHouseholdsDemo } from '../modules/households/households.seed.js';
 import type { TStorage } from '../lib/storage.js';
-import { fakeName, rng, seedBase, type TBaseSeed } from './base.js';
+import { committeeName, fakeName, rng, seedBase, type TBaseSeed } from './base.js';
+import { planCitizenCases, seedCitizenReportsDemo, seedVolunteersDemo } from './demo-citizens.js';
 import { DEMO_PROBLEMS, type TDemoProblem } from './demo-catalog.js';
 import {
   generateCase,
@@ -52,12 +54,17 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   const now = opts.now ?? new Date();
   await addDemoPeople(db, base, rand);
   await seedChecklistTemplates(db, base.unitByName);
-  await seedChuangwen(db, base);
+  const places = await seedChuangwen(db, base);
   await seedHouseholdsDemo(db, base, { now });
   const world = await loadWorld(db, base, now);
-  const plannedInspections = await planInspections(db, base, rand, world);
+  const plannedInspections = await planInspections(db, base, rand, world, places);
+  const citizenCases = planCitizenCases(rand, world);
 
-  const specs: TCaseSpec[] = [...pinnedSpecs(rand, world), ...plannedInspections.flatMap((i) => i.failed.map((f) => f.spec))];
+  const specs: TCaseSpec[] = [
+    ...pinnedSpecs(rand, world),
+    ...plannedInspections.flatMap((i) => i.failed.map((f) => f.spec)),
+    ...citizenCases.map((c) => c.spec),
+  ];
   const total = Math.max(opts.caseCount ?? DEMO_CASE_COUNT, specs.length);
   while (specs.length < total) specs.push(randomSpec(rand, world));
 
@@ -69,11 +76,43 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   specs.forEach((spec, i) => generated.set(spec, generateCase(rand, world, spec, ids[i])));
 
   await insertInspections(db, base, plannedInspections, generated, now);
+  await seedCitizenReportsDemo(db, base, rand, world, citizenCases, generated);
+  await seedVolunteersDemo(db, base, rand, world, [...places.keys()]);
   const all = [...generated.values()];
   await insertChunked(all.map((g) => g.row), 250, (chunk) => db.insert(cases).values(chunk));
   const events = all.flatMap((g) => g.events);
   await insertChunked(events, 500, (chunk) => db.insert(caseEvents).values(chunk));
+  await insertChunked(placeLinks(plannedInspections, generated, places), 500, (chunk) => db.insert(cwCasePlaces).values(chunk));
   return { cases: all.length, events: events.length, inspections: plannedInspections.length };
+}
+
+const CATEGORY_BY_NAME = new Map(CATEGORY_SEEDS.map((c) => [c.name, c.code]));
+
+/** The 创文 category code of a demo case: its category's name, or the checklist item's. */
+function cwCategoryCode(name: string): string | null {
+  return CATEGORY_BY_NAME.get(name) ?? [...CATEGORY_BY_NAME].find(([n]) => n.startsWith(name) || name.startsWith(n))?.[1] ?? null;
+}
+
+/**
+ * cw_case_places rows: the cases raised at a place by an inspection of it, and the other 创文
+ * cases whose place text starts with a place's name (so the measures per place show them).
+ */
+function placeLinks(plans: TPlannedInspection[], generated: Map<TCaseSpec, TGeneratedCase>, places: Map<string, number>) {
+  const links = new Map<number, typeof cwCasePlaces.$inferInsert>();
+  for (const p of plans) {
+    if (p.placeId == null) continue;
+    for (const f of p.failed) {
+      const id = generated.get(f.spec)!.row.id!;
+      links.set(id, { caseId: id, placeId: p.placeId, categoryCode: cwCategoryCode(f.spec.problem.category) });
+    }
+  }
+  const names = [...places.keys()].sort((a, b) => b.length - a.length);
+  for (const [spec, g] of generated) {
+    if (spec.problem.module !== 'chuangwen' || links.has(g.row.id!)) continue;
+    const name = names.find((n) => spec.place.startsWith(n));
+    if (name) links.set(g.row.id!, { caseId: g.row.id!, placeId: places.get(name)!, categoryCode: cwCategoryCode(spec.problem.category) });
+  }
+  return [...links.values()];
 }
 
 async function insertChunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
@@ -204,6 +243,8 @@ function pinnedSpecs(rand: () => number, world: TDemoWorld): TCaseSpec[] {
 
 interface TPlannedInspection {
   templateId: number;
+  /** The 创文 place inspected, if any. */
+  placeId: number | null;
   inspectorId: number;
   areaName: string;
   place: string;
@@ -219,7 +260,13 @@ interface TPlannedInspection {
  * templates, e.g. 十须知), with pass/fail results; each failed item becomes a case assigned on
  * the spot to the item's default unit. Needs checklist templates; none means no inspections.
  */
-async function planInspections(db: Db, base: TBaseSeed, rand: () => number, world: TDemoWorld): Promise<TPlannedInspection[]> {
+async function planInspections(
+  db: Db,
+  base: TBaseSeed,
+  rand: () => number,
+  world: TDemoWorld,
+  places: Map<string, number>,
+): Promise<TPlannedInspection[]> {
   const templates = await db.select().from(checklistTemplates).where(eq(checklistTemplates.isActive, true)).orderBy(checklistTemplates.id);
   if (!templates.length) return [];
   const items = await db.select().from(checklistItems).orderBy(checklistItems.templateId, checklistItems.position);
@@ -238,6 +285,7 @@ async function planInspections(db: Db, base: TBaseSeed, rand: () => number, worl
     ageDays: number,
     failCount: number,
     targets: TCaseSpec['target'][],
+    placeId: number | null = null,
   ) => {
     const candidates = templates.filter((t) => t.module === moduleName);
     const template = candidates.find((t) => prefer.test(t.name)) ?? candidates[0];
@@ -246,7 +294,7 @@ async function planInspections(db: Db, base: TBaseSeed, rand: () => number, worl
     if (!its.length) return;
     const failing = new Set<number>();
     while (failing.size < Math.min(failCount, its.length)) failing.add(its[randInt(rand, 0, its.length - 1)].id);
-    const p: TPlannedInspection = { templateId: template.id, inspectorId, areaName, place, ageDays, summary: '', results: [], failed: [] };
+    const p: TPlannedInspection = { templateId: template.id, placeId, inspectorId, areaName, place, ageDays, summary: '', results: [], failed: [] };
     let k = 0;
     for (const item of its) {
       if (failing.has(item.id)) {
@@ -285,8 +333,21 @@ async function planInspections(db: Db, base: TBaseSeed, rand: () => number, worl
     p.summary = fails ? `共检查 ${its.length} 项，${fails} 项不合格，已现场交办。` : `共检查 ${its.length} 项，全部合格。`;
     plans.push(p);
   };
-  plan('chuangwen', /创文|测评|小区|社区/, '中原社区A区', '中原社区A区', '周口中原物业服务有限公司', 5, 3, ['rectifying', 'pending_verify', 'closed']);
-  plan('chuangwen', /创文|测评|小区|社区/, '中原社区B区', '中原社区B区', '周口安居物业管理有限公司', 26, 1, ['closed']);
+  const cw = /创文|测评|小区|社区/;
+  plan('chuangwen', cw, '中原社区A区', '中原社区A区', '周口中原物业服务有限公司', 5, 3, ['rectifying', 'pending_verify', 'closed'], places.get('中原社区A区'));
+  plan('chuangwen', cw, '中原社区B区', '中原社区B区', '周口安居物业管理有限公司', 26, 1, ['closed'], places.get('中原社区B区'));
+  // Twelve weeks of 督导 at places, about two a week: older findings are mostly cleared by now.
+  const placeSeeds = PLACE_SEEDS.filter(([name]) => places.has(name));
+  for (let week = 0; week < 12; week++) {
+    for (let k = 0; k < 2; k++) {
+      const [name, , areaName, , propertyName, departmentName] = placeSeeds[randInt(rand, 0, placeSeeds.length - 1)];
+      const ageDays = week * 7 + randInt(rand, 0, 4) + (k ? 2 : 0);
+      const targets: TCaseSpec['target'][] =
+        ageDays > 28 ? ['closed', 'closed', 'closed', 'returned'] : ageDays > 7 ? ['closed', 'pending_verify', 'returned', 'closed'] : ['rectifying', 'pending_verify', 'rectifying'];
+      const fallback = propertyName ?? departmentName ?? committeeName(areaName);
+      plan('chuangwen', cw, areaName, name, fallback, ageDays, randInt(rand, 0, 3), targets, places.get(name)!);
+    }
+  }
   plan('sentinel', /卫生院|哨点|十须知/, '搬口办事处', '搬口办事处卫生院', '搬口办事处卫生院', 12, 2, ['closed', 'returned']);
   plan('sentinel', /十须知|卫生室/, '贾寨行政村', '贾寨行政村卫生室', '贾寨行政村卫生室', 20, 0, []);
   return plans;
@@ -315,6 +376,7 @@ async function insertInspections(
         inspectorId: p.inspectorId,
         areaId: area.id,
         areaCode: area.code,
+        placeId: p.placeId,
         place: p.place,
         status: 'completed',
         summary: p.summary,

@@ -93,13 +93,19 @@ export type TSaveChecklistBody = z.infer<typeof ZSaveChecklistBody>;
 
 // ---------------------------------------------------------------- inspections
 
+/**
+ * POST /api/inspections — start a draft. With `placeId` (a 创文 place) the area, place text and
+ * location default from the place, and cases raised from failed items are linked to it.
+ */
 export const ZCreateInspectionBody = z.object({
   templateId: z.number().int().positive(),
-  areaId: z.number().int().positive(),
+  /** Required unless a place is given (then it defaults to the place's area). */
+  areaId: z.number().int().positive().optional(),
+  placeId: z.number().int().positive().nullable().optional(),
   place: z.string().trim().max(200, '地点不超过 200 字').nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
-});
+}).refine((b) => b.areaId != null || b.placeId != null, { message: '请选择检查区域或点位', path: ['areaId'] });
 export type TCreateInspectionBody = z.infer<typeof ZCreateInspectionBody>;
 
 export const ZInspectionQuery = ZPageQuery.extend({
@@ -136,6 +142,8 @@ export const ZInspectionRow = z.object({
   inspectorName: z.string(),
   areaId: z.number(),
   areaName: z.string(),
+  /** The 创文 place inspected, when any. */
+  placeId: z.number().nullable(),
   place: z.string().nullable(),
   status: z.enum(INSPECTION_STATUSES),
   startedAt: z.string(),

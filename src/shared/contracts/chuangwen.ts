@@ -261,6 +261,17 @@ export type TBulletinQuery = z.infer<typeof ZBulletinQuery>;
 
 const ZCaseSection = z.object({ total: z.number(), items: z.array(ZCaseBrief) });
 
+/** A photo of a typical problem: the attachment and the URLs that serve it (signed-in users). */
+export const ZBulletinPhoto = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string().nullable() });
+export type TBulletinPhoto = z.infer<typeof ZBulletinPhoto>;
+
+/** A typical problem with its 整改前 photos (the case's 'before' ones) and 整改后 photos (the last submit's). */
+export const ZTypicalProblem = ZCaseBrief.extend({
+  beforePhotos: z.array(ZBulletinPhoto),
+  afterPhotos: z.array(ZBulletinPhoto),
+});
+export type TTypicalProblem = z.infer<typeof ZTypicalProblem>;
+
 export const ZBulletin = z.object({
   title: z.string(),
   issueNo: z.number(),
@@ -284,7 +295,7 @@ export const ZBulletin = z.object({
   rectified: ZCaseSection,
   overdue: ZCaseSection,
   ranking: z.array(ZGroupMeasures),
-  typical: z.array(ZCaseBrief),
+  typical: z.array(ZTypicalProblem),
   namedUnits: z.array(z.object({ unitId: z.number(), unitName: z.string(), overdue: z.number() })),
   requirements: z.array(z.string()),
 });

@@ -43,6 +43,8 @@ export const inspections = pgTable(
     inspectorId: integer('inspector_id').notNull(),
     areaId: integer('area_id').notNull(),
     areaCode: varchar('area_code', { length: 12 }).notNull(),
+    /** The 创文 place inspected (cw_places.id), when the inspection is of one. */
+    placeId: integer('place_id'),
     place: text('place'),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.js';
 import type { TSessionUser } from '../../lib/types.js';
 import { findCaseById } from '../cases/cases.repo.js';
 import { findResultInScope } from '../checklists/checklists.repo.js';
+import { findHousehold, findVisitInScope } from '../households/assistance.repo.js';
 import type { TAttachmentRow } from './attachments.repo.js';
 
 /** Which stored copy of an attachment is asked for. */
@@ -23,6 +24,10 @@ export async function canReadAttachment(db: Db, user: TSessionUser, a: TAttachme
       return Number.isInteger(ownerId) && (await findCaseById(db, user, ownerId)) !== null;
     case 'inspection_result':
       return Number.isInteger(ownerId) && (await findResultInScope(db, user, ownerId)) !== null;
+    case 'household_visit':
+      return Number.isInteger(ownerId) && (await findVisitInScope(db, user, ownerId)) !== null;
+    case 'household_archive':
+      return Number.isInteger(ownerId) && (await findHousehold(db, user, ownerId)) !== null;
     default:
       return a.uploadedById === user.id;
   }

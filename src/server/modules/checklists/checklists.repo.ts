@@ -126,6 +126,7 @@ const inspectionColumns = {
   areaId: inspections.areaId,
   areaName: areas.name,
   areaCode: inspections.areaCode,
+  placeId: inspections.placeId,
   place: inspections.place,
   lat: inspections.lat,
   lng: inspections.lng,

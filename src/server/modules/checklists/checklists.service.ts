@@ -32,6 +32,13 @@ import type { TSessionUser } from '../../lib/types.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { createCase, type TCaseChange } from '../cases/cases.service.js';
+import {
+  categoryDefaults,
+  findCategoryCodeByName,
+  findPlaceInScope,
+  linkCaseToPlace,
+  placeFallbackUnit,
+} from '../chuangwen/chuangwen.service.js';
 import { canAssignOnSpot, canEditTemplates, isInspectionOwner } from './checklists.policy.js';
 import * as repo from './checklists.repo.js';
 
@@ -210,6 +217,7 @@ function presentRow(r: repo.TInspectionRecord, counts: TInspectionCounts): TInsp
     inspectorName: r.inspectorName,
     areaId: r.areaId,
     areaName: r.areaName,
+    placeId: r.placeId,
     place: r.place,
     status: r.status as TInspectionStatus,
     startedAt: r.startedAt.toISOString(),
@@ -237,20 +245,28 @@ export async function listInspections(db: Db, user: TSessionUser, q: TInspection
   };
 }
 
-/** Starts a draft inspection of an area (and optional place) in the inspector's scope. */
+/**
+ * Starts a draft inspection of an area (and optional place) in the inspector's scope. With a
+ * 创文 place, the area, place text and location default from the place (an area given must be
+ * the place's own).
+ */
 export async function createInspection(db: Db, user: TSessionUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
   const template = await repo.findTemplateById(db, body.templateId);
   if (!template || !template.isActive) invalid('templateId', '检查表不存在或已停用');
-  const area = await repo.findArea(db, body.areaId);
+  const cwPlace = body.placeId != null ? await findPlaceInScope(db, user, body.placeId) : null;
+  if (body.placeId != null && (!cwPlace || !cwPlace.isActive)) invalid('placeId', '所选点位不存在或不在您的管辖范围内');
+  if (cwPlace && body.areaId != null && body.areaId !== cwPlace.areaId) invalid('areaId', '所选区域与点位所在区域不一致');
+  const area = await repo.findArea(db, body.areaId ?? cwPlace!.areaId);
   if (!area || !area.isActive || !isAreaInScope(user, area.code)) invalid('areaId', '所选区域不存在或不在您的管辖范围内');
   const values = {
     templateId: body.templateId,
     inspectorId: user.id,
     areaId: area!.id,
     areaCode: area!.code,
-    place: body.place ?? null,
-    lat: body.lat ?? null,
-    lng: body.lng ?? null,
+    placeId: cwPlace?.id ?? null,
+    place: body.place || cwPlace?.name || null,
+    lat: body.lat ?? cwPlace?.lat ?? null,
+    lng: body.lng ?? cwPlace?.lng ?? null,
     status: 'draft',
   };
   const id = await repo.insertInspection(db, values);
@@ -360,12 +376,38 @@ function defaultTitle(itemTitle: string, place: string | null): string {
   return (title.length >= 2 ? title : `${title}不合格`).slice(0, MAX_TITLE);
 }
 
+/** Unit, deadline and place link of a case raised at a 创文 place (see raiseCase). */
+async function placeDefaults(
+  db: Db,
+  user: TSessionUser,
+  placeId: number,
+  item: repo.TItemRecord,
+  mayAssign: boolean,
+): Promise<{ categoryCode: string | null; unitId: number | null; deadline: string | undefined }> {
+  const place = await findPlaceInScope(db, user, placeId);
+  if (!place) notFound('点位');
+  const categoryCode = await findCategoryCodeByName(db, item.category);
+  if (!mayAssign) return { categoryCode, unitId: null, deadline: undefined };
+  if (categoryCode) {
+    const d = await categoryDefaults(db, user, categoryCode, { placeId });
+    if (d.unitId != null) return { categoryCode, unitId: d.unitId, deadline: d.deadline };
+  }
+  const unitId = placeFallbackUnit(place!);
+  const deadline = unitId != null ? zoneDayEnd(addDays(zoneDate(), item.defaultDeadlineDays)).toISOString() : undefined;
+  return { categoryCode, unitId, deadline };
+}
+
 /**
  * 现场交办: turns a failed answer into a supervision case in one step, with the template's
  * module, the item's category, severity, default unit and deadline (end of the zone day
  * `defaultDeadlineDays` from today), the inspection's area and place, source 督导检查, and the
  * result as origin. Without a unit (none given, none by default, or the caller may not assign)
  * the case waits 待交办.
+ *
+ * At a 创文 place (the inspection names one) the case goes the 创文 way: it is linked to the
+ * place (cw_case_places, with the category whose name matches the item's, if any), and when the
+ * item has no default unit it takes the category's defaults at that place (unit, deadline),
+ * else the place's own responsible unit with the item's deadline.
  *
  * Photos: an upload is claimed by one owner only, so the result keeps its photos and the case
  * gets new attachment rows (kind 'before') that point to the same stored files. The files are
@@ -388,9 +430,21 @@ export async function raiseCase(
   if (!item) notFound('检查项');
 
   const mayAssign = canAssignOnSpot(user);
-  const defaultUnit = mayAssign && item!.defaultUnitId != null && item!.defaultUnitActive ? item!.defaultUnitId : null;
+  const itemUnit = mayAssign && item!.defaultUnitId != null && item!.defaultUnitActive ? item!.defaultUnitId : null;
+  const itemDeadline = () => zoneDayEnd(addDays(zoneDate(), item!.defaultDeadlineDays)).toISOString();
+  let defaultUnit = itemUnit;
+  let defaultDeadline: string | undefined = itemUnit != null ? itemDeadline() : undefined;
+  let link: { placeId: number; categoryCode: string | null } | null = null;
+  if (insp.placeId != null) {
+    const d = await placeDefaults(db, user, insp.placeId, item!, mayAssign);
+    link = { placeId: insp.placeId, categoryCode: d.categoryCode };
+    if (itemUnit == null) {
+      defaultUnit = d.unitId;
+      defaultDeadline = d.deadline;
+    }
+  }
   const unitId = body.unitId !== undefined ? body.unitId : defaultUnit;
-  const deadline = unitId != null ? (body.deadline ?? zoneDayEnd(addDays(zoneDate(), item!.defaultDeadlineDays)).toISOString()) : body.deadline;
+  const deadline = unitId != null ? (body.deadline ?? defaultDeadline ?? itemDeadline()) : body.deadline;
   const parsed = ZCreateCaseBody.safeParse({
     title: body.title ?? defaultTitle(item!.title, insp.place),
     description: result!.note ?? '',
@@ -419,6 +473,7 @@ export async function raiseCase(
       t,
       photos.map((p) => ({ ...p, id: randomUUID(), ownerType: 'case', ownerId: String(change.caseId), kind: 'before', createdAt: new Date() })),
     );
+    if (link) await linkCaseToPlace(t, { caseId: change.caseId, ...link });
     if (!(await repo.setResultCase(t, result!.id, change.caseId))) {
       throw new AppError('DUPLICATE', '该检查项已现场交办，不能重复生成督办事项');
     }

@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -20,7 +21,7 @@ import {
 import ExcelJS from 'exceljs';
 import type { TBulletin, TCaseBrief } from '../../../shared/contracts/chuangwen.js';
 import { CASE_STATUS_LABELS } from '../../../shared/domain/case-machine.js';
-import { chineseDate, percent } from './measures.service.js';
+import { chineseDate, percent, type TBulletinImages, type TDocImage } from './measures.service.js';
 
 const RED = 'C00000';
 const TITLE_FONT = '方正小标宋简体';
@@ -117,8 +118,39 @@ function listSection(title: string, section: TBulletin['newProblems'], lastHead:
   return out;
 }
 
-/** The 通报 as a .docx file. `at` is when overdue days are counted (the period's cutoff). */
-export async function renderBulletinDocx(b: TBulletin, at: Date): Promise<Buffer> {
+// Width of one photo on the page, in pixels at 96 dpi (two side by side fit the text width).
+const PHOTO_WIDTH = 260;
+
+function photoCell(img: TDocImage | null, caption: string): TableCell {
+  const picture = img
+    ? new ImageRun({ type: 'jpg', data: img.data, transformation: { width: PHOTO_WIDTH, height: Math.round((img.height / img.width) * PHOTO_WIDTH) } })
+    : new TextRun({ text: '（无照片）', font: BODY_FONT, size: SIZE_TABLE });
+  return new TableCell({
+    width: { size: 50, type: WidthType.PERCENTAGE },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [picture] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: caption, font: BODY_FONT, size: SIZE_TABLE })] }),
+    ],
+  });
+}
+
+/** The before-and-after photos of one typical problem, side by side; nothing when it has none. */
+function photoPair(images: TBulletinImages | undefined, caseId: number): Table[] {
+  const pair = images?.get(caseId);
+  if (!pair || (!pair.before && !pair.after)) return [];
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [new TableRow({ children: [photoCell(pair.before, '整改前'), photoCell(pair.after, '整改后')] })],
+    }),
+  ];
+}
+
+/**
+ * The 通报 as a .docx file. `at` is when overdue days are counted (the period's cutoff);
+ * `images` holds the before-and-after photos of the typical problems (see loadBulletinImages).
+ */
+export async function renderBulletinDocx(b: TBulletin, at: Date, images?: TBulletinImages): Promise<Buffer> {
   const ranking = rankingTable(b);
   const children: (Paragraph | Table)[] = [
     new Paragraph({
@@ -143,12 +175,13 @@ export async function renderBulletinDocx(b: TBulletin, at: Date): Promise<Buffer
     ...listSection('五、超期未整改问题', b.overdue, '超期', at),
     heading('六、典型问题'),
     ...(b.typical.length
-      ? b.typical.map((c, i) =>
+      ? b.typical.flatMap((c, i) => [
           body(
             `${i + 1}. ${c.areaName}${c.place ? ` ${c.place}` : ''}：${c.title}。责任单位：${c.unitName ?? '未交办'}；` +
               `${c.returnCount > 0 ? `已被退回${c.returnCount}次；` : ''}当前状态：${CASE_STATUS_LABELS[c.status]}。`,
           ),
-        )
+          ...photoPair(images, c.id),
+        ])
       : [body('本期无典型问题。')]),
     heading('七、通报批评'),
     body(

@@ -223,6 +223,17 @@ export async function upsertSetting(db: Db, key: string, value: unknown, userId:
     .onConflictDoUpdate({ target: cwSettings.key, set: { value, updatedById: userId, updatedAt: new Date() } });
 }
 
+/** An active category whose name is exactly `name`, or null. */
+export async function findActiveCategoryByName(db: Db, name: string) {
+  const [row] = await db
+    .select({ code: cwCategories.code })
+    .from(cwCategories)
+    .where(and(eq(cwCategories.name, name), eq(cwCategories.isActive, true)))
+    .orderBy(asc(cwCategories.sortOrder), asc(cwCategories.code))
+    .limit(1);
+  return row?.code ?? null;
+}
+
 /** Records which place and category a case concerns. */
 export async function insertCaseLink(db: Db, values: typeof cwCasePlaces.$inferInsert) {
   await db.insert(cwCasePlaces).values(values).onConflictDoNothing();

@@ -180,7 +180,8 @@ export async function chuangwenRoutes(app: TApp) {
   app.get('/bulletin.docx', { schema: { tags, querystring: ZBulletinQuery } }, async (req, reply) => {
     const now = new Date();
     const b = await measures.getBulletin(db, requireUser(req), req.query, now);
-    const file = await renderBulletinDocx(b, measures.periodWindow(b.from, b.to, now).cutoff);
+    const images = await measures.loadBulletinImages(db, app.deps.storage, b);
+    const file = await renderBulletinDocx(b, measures.periodWindow(b.from, b.to, now).cutoff, images);
     return reply
       .header('content-type', DOCX)
       .header('content-disposition', attachmentHeader(`创文督导通报${b.issueLabel}.docx`, `chuangwen-bulletin-${b.issueNo}.docx`))

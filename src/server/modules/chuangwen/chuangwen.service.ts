@@ -313,3 +313,29 @@ export async function createPlaceCase(db: Db, user: TSessionUser, body: TCreateP
     return change;
   });
 }
+
+/**
+ * A place in the caller's scope as other modules need it (inspections of a place), or null
+ * when absent or out of scope; callers decide between 404 and a validation error.
+ */
+export async function findPlaceInScope(db: Db, user: TSessionUser, placeId: number) {
+  return repo.findPlaceById(db, user, placeId);
+}
+
+/** The code of the active category named exactly `name` (a checklist item's category), or null. */
+export async function findCategoryCodeByName(db: Db, name: string | null): Promise<string | null> {
+  return name ? repo.findActiveCategoryByName(db, name) : null;
+}
+
+/**
+ * The responsible unit of a place when no category decides it: the property company, else the
+ * community, else the functional department.
+ */
+export function placeFallbackUnit(p: Pick<repo.TPlaceRecord, 'propertyUnitId' | 'communityUnitId' | 'departmentUnitId'>): number | null {
+  return p.propertyUnitId ?? p.communityUnitId ?? p.departmentUnitId ?? null;
+}
+
+/** Links a case created elsewhere (e.g. 现场交办 of an inspection) to its place and category, in the caller's transaction. */
+export async function linkCaseToPlace(db: Db, v: { caseId: number; placeId: number; categoryCode: string | null }) {
+  await repo.insertCaseLink(db, v);
+}

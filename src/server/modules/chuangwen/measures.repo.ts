@@ -3,12 +3,12 @@
  * (one pass per question over the caller's scope), so a year of 100,000 cases stays fast;
  * only names and capped lists of cases come back as rows.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { TMeasureCounts, TMeasureSettings } from '../../../shared/domain/chuangwen/measures.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { areas, cases, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
+import { areas, attachments, caseEvents, cases, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TSessionUser } from '../../lib/types.js';
 
@@ -225,3 +225,40 @@ export async function countOpenAt(db: Db, user: TSessionUser, module: string, cu
       and (${cases.closedAt} is null or ${cases.closedAt} >= ${c})`);
   return rowsOf<{ n: number }>(r)[0]?.n ?? 0;
 }
+
+/**
+ * The 'before' and 'after' photos of some cases, oldest first, with the storage keys of their
+ * EXIF-free copies; and the photos of each case's last submit (its attachment ids).
+ */
+export async function findCasePhotos(db: Db, caseIds: number[]) {
+  if (!caseIds.length) return { photos: [], lastSubmit: new Map<number, string[]>() };
+  const owners = caseIds.map(String);
+  const [photos, submits] = await Promise.all([
+    db
+      .select({
+        id: attachments.id,
+        caseId: attachments.ownerId,
+        kind: attachments.kind,
+        mime: attachments.mime,
+        thumbKey: attachments.thumbKey,
+        publicKey: attachments.publicKey,
+      })
+      .from(attachments)
+      .where(
+        and(
+          eq(attachments.ownerType, 'case'),
+          inArray(attachments.ownerId, owners),
+          inArray(attachments.kind, ['before', 'after']),
+          sql`${attachments.mime} like 'image/%'`,
+        ),
+      )
+      .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+    db
+      .selectDistinctOn([caseEvents.caseId], { caseId: caseEvents.caseId, attachmentIds: caseEvents.attachmentIds })
+      .from(caseEvents)
+      .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'submit')))
+      .orderBy(caseEvents.caseId, desc(caseEvents.at), desc(caseEvents.id)),
+  ]);
+  return { photos, lastSubmit: new Map(submits.map((s) => [s.caseId, s.attachmentIds])) };
+}
+export type TCasePhotoRow = Awaited<ReturnType<typeof findCasePhotos>>['photos'][number];

@@ -2,10 +2,21 @@
  * Use cases that read the case loop for 创文: measures and ranking per unit or place, the
  * 清零 board, and the content of the weekly 通报 (rendered to .docx/.xlsx by bulletin.render).
  */
-import type { TBoard, TBulletin, TBulletinQuery, TCaseBrief, TMeasures, TMeasuresQuery } from '../../../shared/contracts/chuangwen.js';
+import sharp from 'sharp';
+import type {
+  TBoard,
+  TBulletin,
+  TBulletinPhoto,
+  TBulletinQuery,
+  TCaseBrief,
+  TMeasures,
+  TMeasuresQuery,
+  TTypicalProblem,
+} from '../../../shared/contracts/chuangwen.js';
 import type { TCaseStatus } from '../../../shared/domain/case-machine.js';
 import { scoreMeasures, type TGroupMeasures, type TMeasureSettings } from '../../../shared/domain/chuangwen/measures.js';
 import type { Db } from '../../db/client.js';
+import type { TStorage } from '../../lib/storage.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import type { TSessionUser } from '../../lib/types.js';
 import { getMeasureSettings } from './chuangwen.service.js';
@@ -174,7 +185,7 @@ export async function getBulletin(db: Db, user: TSessionUser, q: TBulletinQuery,
     rectified: { total: closed.total, items: closed.items.map(presentBrief) },
     overdue: { total: overdue.total, items: overdue.items.map(presentBrief) },
     ranking,
-    typical: typical.items.map(presentBrief),
+    typical: await withPhotos(db, typical.items.map(presentBrief)),
     namedUnits,
     requirements: [
       '各责任单位要对照问题清单，逐条整改、立行立改，确保动态问题及时清零。',
@@ -182,4 +193,70 @@ export async function getBulletin(db: Db, user: TSessionUser, q: TBulletinQuery,
       '各办事处、社区要举一反三，加强日常巡查，建立长效机制，防止问题反弹。',
     ],
   };
+}
+
+const photoRef = (p: repo.TCasePhotoRow): TBulletinPhoto => ({
+  id: p.id,
+  url: `/api/attachments/${p.id}`,
+  thumbUrl: p.thumbKey ? `/api/attachments/${p.id}/thumb` : null,
+});
+
+/** Per case: its 'before' photos, and its 'after' photos of the last submit (else all of them). */
+async function casePhotos(db: Db, caseIds: number[]) {
+  const { photos, lastSubmit } = await repo.findCasePhotos(db, caseIds);
+  const out = new Map<number, { before: repo.TCasePhotoRow[]; after: repo.TCasePhotoRow[] }>();
+  for (const id of caseIds) {
+    const mine = photos.filter((p) => p.caseId === String(id));
+    const after = mine.filter((p) => p.kind === 'after');
+    const submitted = lastSubmit.get(id) ?? [];
+    const last = after.filter((p) => submitted.includes(p.id)).sort((a, b) => submitted.indexOf(a.id) - submitted.indexOf(b.id));
+    out.set(id, { before: mine.filter((p) => p.kind === 'before'), after: last.length ? last : after });
+  }
+  return out;
+}
+
+async function withPhotos(db: Db, items: TCaseBrief[]): Promise<TTypicalProblem[]> {
+  const byCase = await casePhotos(db, items.map((c) => c.id));
+  return items.map((c) => {
+    const p = byCase.get(c.id)!;
+    return { ...c, beforePhotos: p.before.map(photoRef), afterPhotos: p.after.map(photoRef) };
+  });
+}
+
+/** A picture ready for the .docx: JPEG bytes and its size in pixels. */
+export interface TDocImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** One before and one after picture per typical problem (by case id); null where there is none. */
+export type TBulletinImages = Map<number, { before: TDocImage | null; after: TDocImage | null }>;
+
+const DOC_IMAGE_WIDTH = 480;
+
+async function docImage(storage: TStorage, p: repo.TCasePhotoRow | undefined): Promise<TDocImage | null> {
+  // Only the EXIF-free public copy or the thumbnail leaves the system, never the original.
+  const key = p?.publicKey ?? p?.thumbKey;
+  if (!key) return null;
+  const bytes = await storage.get(key);
+  if (!bytes) return null;
+  try {
+    const { data, info } = await sharp(bytes)
+      .rotate()
+      .resize({ width: DOC_IMAGE_WIDTH, withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  } catch {
+    return null; // an unreadable file is left out of the document, not a failed download
+  }
+}
+
+/** Reads the first before and after photo of each typical problem, as JPEG for the .docx. */
+export async function loadBulletinImages(db: Db, storage: TStorage, b: TBulletin): Promise<TBulletinImages> {
+  const byCase = await casePhotos(db, b.typical.map((c) => c.id));
+  const out: TBulletinImages = new Map();
+  for (const [id, p] of byCase) out.set(id, { before: await docImage(storage, p.before[0]), after: await docImage(storage, p.after[0]) });
+  return out;
 }

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_CASES, FIXTURE_PERIOD } from '../../../shared/domain/chuangwen/measures.fixture.js';
 import { countMeasures, DEFAULT_MEASURE_SETTINGS, scoreMeasures } from '../../../shared/domain/chuangwen/measures.js';
 import { login, type TClient } from '../../../../test/helpers.js';
+import { attachments, caseEvents } from '../../db/schema/index.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import { createCwTestApp, insertCaseRow, type TCwTestContext } from './chuangwen.testing.js';
 
@@ -182,6 +185,53 @@ describe('the weekly 通报', () => {
     const wyAt = text.indexOf(UNITS.U1, rank);
     expect(text.slice(wyAt - 1, wyAt + 11)).toEqual(['4', UNITS.U1, '5', '3', '1', '60.0%', '20.0%', '40.0%', '20.0%', '3', '128', '95.10']);
     expect(text.join('')).toContain(`${UNITS.U1}（3个）`);
+  });
+
+  test('typical problems carry before/after photos: URLs in JSON, pictures embedded in the .docx', async () => {
+    const b0 = (await leader.get(`/api/chuangwen/bulletin?${PERIOD}&module=other`)).json();
+    const caseId = b0.typical[0].id as number;
+    expect(b0.typical[0]).toMatchObject({ beforePhotos: [], afterPhotos: [] });
+    // A before photo with an EXIF-free public copy; two submits, the last one's photo has only a thumbnail.
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#36c' } }).jpeg().toBuffer();
+    const webp = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3c6' } }).webp().toBuffer();
+    await ctx.storage.put('t/before.public', jpeg);
+    await ctx.storage.put('t/after2.thumb', webp);
+    const row = (id: string, kind: string, keys: { publicKey?: string; thumbKey?: string }) => ({
+      id, ownerType: 'case', ownerId: String(caseId), kind, filename: `${kind}.jpg`, mime: 'image/jpeg', size: 1, sha256: '0'.repeat(64),
+      storageKey: `t/${id}`, ...keys,
+    });
+    const [before, after1, after2] = [randomUUID(), randomUUID(), randomUUID()];
+    await ctx.db.insert(attachments).values([
+      row(before, 'before', { publicKey: 't/before.public', thumbKey: 't/before.thumb' }),
+      row(after1, 'after', {}),
+      row(after2, 'after', { thumbKey: 't/after2.thumb' }),
+    ]);
+    const ev = (at: string, ids: string[]) => ({ caseId, action: 'submit', fromStatus: 'rectifying', toStatus: 'pending_verify', at: new Date(at), attachmentIds: ids });
+    await ctx.db.insert(caseEvents).values([ev('2026-03-03T02:00:00Z', [after1]), ev('2026-03-04T02:00:00Z', [after2])]);
+
+    const b = (await leader.get(`/api/chuangwen/bulletin?${PERIOD}&module=other`)).json();
+    expect(b.typical[0].beforePhotos).toEqual([{ id: before, url: `/api/attachments/${before}`, thumbUrl: `/api/attachments/${before}/thumb` }]);
+    expect(b.typical[0].afterPhotos).toEqual([{ id: after2, url: `/api/attachments/${after2}`, thumbUrl: `/api/attachments/${after2}/thumb` }]);
+
+    const res = await leader.get(`/api/chuangwen/bulletin.docx?${PERIOD}&module=other`);
+    expect(res.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1]);
+    expect(embeds).toHaveLength(2);
+    for (const id of embeds) expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="media/`));
+    expect(xml).toContain('整改前');
+    expect(xml).toContain('整改后');
+
+    // A photo whose file is gone is skipped; the document still downloads.
+    await ctx.storage.remove('t/before.public');
+    const again = await leader.get(`/api/chuangwen/bulletin.docx?${PERIOD}&module=other`);
+    expect(again.statusCode).toBe(200);
+    const zip2 = await JSZip.loadAsync(again.rawPayload);
+    expect(Object.keys(zip2.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
   });
 
   test('.xlsx: the same ranking in a workbook', async () => {

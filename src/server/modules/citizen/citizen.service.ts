@@ -131,19 +131,28 @@ function reopenWindowEnd(r: repo.TReportRecord, days: number): Date | null {
   return new Date(r.caseClosedAt.getTime() + days * 86_400_000);
 }
 
-/** The public timeline of a report. */
+/**
+ * The public timeline of a report, by time and, at equal times, in the order things happen:
+ * submitted, moderated, then the case's events in their own order. An accepted report's case
+ * is created by the acceptance, so "已受理" is dated with the case's creation and always comes
+ * before "已交办" (assigned in the same moment).
+ */
 async function publicNotes(db: Db, r: repo.TReportRecord) {
-  const notes = [{ at: r.createdAt.toISOString(), text: '已提交，等待审核' }];
-  if (r.status === 'rejected') notes.push({ at: iso(r.moderatedAt)!, text: `未受理：${r.rejectReason ?? ''}` });
-  if (r.status === 'accepted') notes.push({ at: iso(r.moderatedAt)!, text: '已受理，转交办理' });
-  if (r.status === 'merged') notes.push({ at: iso(r.moderatedAt)!, text: '与同一问题的其他反映合并办理' });
-  if (r.caseId != null) {
-    for (const e of await repo.findCaseActions(db, r.caseId)) {
-      const text = publicEventText(e);
-      if (text) notes.push({ at: e.at.toISOString(), text });
-    }
+  const actions = r.caseId != null ? await repo.findCaseActions(db, r.caseId) : [];
+  const created = actions.find((e) => e.action === 'create');
+  const notes: { at: string; text: string; seq: number }[] = [{ at: r.createdAt.toISOString(), text: '已提交，等待审核', seq: 0 }];
+  const moderated = iso(r.moderatedAt)!;
+  if (r.status === 'rejected') notes.push({ at: moderated, text: `未受理：${r.rejectReason ?? ''}`, seq: 1 });
+  if (r.status === 'accepted') {
+    const at = created && created.at.getTime() < r.moderatedAt!.getTime() ? created.at.toISOString() : moderated;
+    notes.push({ at, text: '已受理，转交办理', seq: 1 });
   }
-  return notes.sort((a, b) => a.at.localeCompare(b.at));
+  if (r.status === 'merged') notes.push({ at: moderated, text: '与同一问题的其他反映合并办理', seq: 1 });
+  actions.forEach((e, i) => {
+    const text = publicEventText(e);
+    if (text) notes.push({ at: e.at.toISOString(), text, seq: 2 + i });
+  });
+  return notes.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq).map(({ at, text }) => ({ at, text }));
 }
 
 /** The public photos of a report: its own and, once rectified, the rectification photos. */

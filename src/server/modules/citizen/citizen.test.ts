@@ -155,6 +155,32 @@ describe('moderation and lifecycle', () => {
     expect((await inspector.get(`/api/citizen/reports/${id}`)).json().reopenCount).toBe(1);
   });
 
+  test('the public timeline: 已受理 before 已交办; after "not fixed" the new deadline shows', async () => {
+    const { trackingCode } = (await report()).json();
+    const id = await pendingId(trackingCode);
+    const caseId = (await inspector.post(`/api/citizen/reports/${id}/accept`, {})).json().caseId as number;
+    let t = (await track(trackingCode)).json();
+    const texts = t.notes.map((n: { text: string }) => n.text);
+    expect(texts.slice(0, 3)).toEqual(['已提交，等待审核', '已受理，转交办理', '已交办责任单位整改']);
+    const times = t.notes.map((n: { at: string }) => n.at);
+    expect([...times].sort()).toEqual(times);
+
+    // Close it with a deadline in the past, then say "not fixed": the tracking page shows the fresh one.
+    const old = new Date(Date.now() - 3 * 86_400_000);
+    await ctx.db.update(cases).set({ deadline: old }).where(eq(cases.id, caseId));
+    await closeCase(caseId);
+    t = (await track(trackingCode)).json();
+    expect(t.deadline).toBeNull();
+    const re = await ctx.app.inject({ method: 'POST', url: `/api/public/track/${trackingCode}/reopen`, remoteAddress: nextIp(), payload: { note: '又脏了' } });
+    expect(re.statusCode, re.body).toBe(200);
+    const fresh = (await inspector.get(`/api/cases/${caseId}`)).json().deadline as string;
+    expect(new Date(fresh).getTime()).toBeGreaterThan(Date.now());
+    expect(re.json().deadline).toBe(fresh);
+    t = (await track(trackingCode)).json();
+    expect(t.deadline).toBe(fresh);
+    expect(t.notes.at(-1).text).toBe('群众反馈未整改，已重新整改');
+  });
+
   test('not fixed is refused after the window', async () => {
     const { trackingCode } = (await report()).json();
     const id = await pendingId(trackingCode);

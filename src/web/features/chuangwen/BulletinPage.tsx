@@ -129,7 +129,7 @@ function BulletinBody({ b }: { b: TBulletin }) {
         />
       </Section>
       <Section title="五、典型问题">
-        <CaseBriefList items={b.typical} empty="本期无典型问题" />
+        <CaseBriefList items={b.typical} empty="本期无典型问题" photosOf={(c) => ({ before: c.beforePhotos, after: c.afterPhotos })} />
       </Section>
       <Section title="六、通报批评">
         {b.namedUnits.length ? (
