@@ -179,6 +179,7 @@ CREATE TABLE "inspections" (
 	"inspector_id" integer NOT NULL,
 	"area_id" integer NOT NULL,
 	"area_code" varchar(12) NOT NULL,
+	"place_id" integer,
 	"place" text,
 	"lat" double precision,
 	"lng" double precision,
@@ -517,6 +518,17 @@ CREATE TABLE "household_work_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_runs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"job" varchar(48) NOT NULL,
+	"day" date NOT NULL,
+	"status" varchar(16) NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	"counts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"error" text
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "areas_code_uq" ON "areas" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
@@ -556,6 +568,7 @@ CREATE INDEX "household_members_household_idx" ON "household_members" USING btre
 CREATE UNIQUE INDEX "households_code_uq" ON "households" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "households_area_code_idx" ON "households" USING btree ("area_code","id");--> statement-breakpoint
 CREATE INDEX "households_cadre_idx" ON "households" USING btree ("cadre_user_id");--> statement-breakpoint
+CREATE INDEX "households_updated_idx" ON "households" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "households_risk_types_idx" ON "households" USING gin ("risk_types");--> statement-breakpoint
 CREATE INDEX "member_moves_member_idx" ON "member_moves" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "member_moves_from_idx" ON "member_moves" USING btree ("from_household_id");--> statement-breakpoint
@@ -583,4 +596,5 @@ CREATE INDEX "household_measure_funds_measure_idx" ON "household_measure_funds" 
 CREATE INDEX "household_measures_household_idx" ON "household_measures" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "household_measures_type_idx" ON "household_measures" USING btree ("type","status");--> statement-breakpoint
 CREATE INDEX "household_visits_household_idx" ON "household_visits" USING btree ("household_id","visited_on");--> statement-breakpoint
-CREATE INDEX "household_visits_visitor_idx" ON "household_visits" USING btree ("visitor_id","visited_on");
+CREATE INDEX "household_visits_visitor_idx" ON "household_visits" USING btree ("visitor_id","visited_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_runs_job_day_uq" ON "job_runs" USING btree ("job","day");

@@ -8,6 +8,7 @@ import { readConfig } from './config.js';
 import { openDb } from './db/client.js';
 import { createLocalStorage } from './lib/storage.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
+import { startNightlyJobs } from './modules/households/households.jobs.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
 const cfg = readConfig();
@@ -28,6 +29,9 @@ const app = await buildApp(
   { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
 );
 
+// Screening and the escalation of overdue leads, once a night (one instance wins each run).
+const nightly = startNightlyJobs(handle.db, app.log);
+
 // Expired sessions are refused on sight; this only keeps the table small.
 const sweep = setInterval(() => {
   deleteExpiredSessions(handle.db).catch((err) => app.log.warn({ err }, 'session sweep failed'));
@@ -36,6 +40,7 @@ sweep.unref();
 
 const shutdown = async () => {
   clearInterval(sweep);
+  nightly.stop();
   await app.close();
   await handle.close();
   process.exit(0);

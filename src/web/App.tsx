@@ -42,6 +42,7 @@ const DepartmentImportPage = lazy(() => import('./features/household-work/Depart
 const SlowPaymentsPage = lazy(() => import('./features/household-work/SlowPaymentsPage'));
 const VisitStatsPage = lazy(() => import('./features/household-work/VisitStatsPage'));
 const QualityPage = lazy(() => import('./features/household-work/QualityPage'));
+const ArchiveCompletenessPage = lazy(() => import('./features/household-work/ArchiveCompletenessPage'));
 const HardshipPage = lazy(() => import('./features/household-work/HardshipPage'));
 const CitizenReportPage = lazy(() => import('./features/citizen/ReportPage'));
 const CitizenTrackPage = lazy(() => import('./features/citizen/TrackPage'));
@@ -128,6 +129,7 @@ const router = createBrowserRouter([
       { path: 'household-leads/slow-payments', element: <RequireRole roles={HOUSEHOLDS}><SlowPaymentsPage /></RequireRole> },
       { path: 'household-leads/visit-stats', element: <RequireRole roles={HOUSEHOLDS}><VisitStatsPage /></RequireRole> },
       { path: 'household-leads/quality', element: <RequireRole roles={HOUSEHOLDS}><QualityPage /></RequireRole> },
+      { path: 'household-leads/archives', element: <RequireRole roles={HOUSEHOLDS}><ArchiveCompletenessPage /></RequireRole> },
       { path: 'household-leads/:id', element: <RequireRole roles={HOUSEHOLDS}><LeadDetailPage /></RequireRole> },
       { path: 'citizen/reports', element: <RequireRole roles={MODERATORS}><CitizenReportsPage /></RequireRole> },
       { path: 'citizen/reports/:id', element: <RequireRole roles={MODERATORS}><CitizenReportDetailPage /></RequireRole> },

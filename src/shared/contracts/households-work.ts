@@ -10,12 +10,14 @@ import { PROCEDURE_KINDS, PROCEDURE_STATUSES, PROCEDURE_STEPS } from '../domain/
 import {
   DEPARTMENT_SOURCES,
   FUND_KINDS,
+  HOUSEHOLD_TYPES,
   LEAD_CHANNELS,
   MEASURE_STATUSES,
   MEASURE_TYPES,
   MONITORING_CATEGORIES,
   RISK_TYPES,
 } from '../domain/households/vocab.js';
+import { ZAttachmentRef } from './cases.js';
 import { ZDate, ZPageQuery, zPaged } from './common.js';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -54,6 +56,11 @@ export const ZLeadListQuery = ZPageQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
   areaId: z.coerce.number().int().positive().optional(),
   householdId: z.coerce.number().int().positive().optional(),
+  /**
+   * Only leads whose household has (true) or has not (false) a procedure in progress; 'false'
+   * leaves out households already being worked on (and leads on no registered household).
+   */
+  hasOpenLead: z.enum(['true', 'false']).optional(),
 });
 /** Inferred type of ZLeadListQuery. */
 export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
@@ -305,7 +312,8 @@ export const ZVisit = z.object({
   visitorId: z.number().nullable(),
   visitorName: z.string(),
   findings: z.string(),
-  attachmentIds: z.array(z.string()),
+  /** The visit's photos (thumbnails for images). */
+  photos: z.array(ZAttachmentRef),
   hasProblem: z.boolean(),
   caseId: z.number().nullable(),
   createdAt: z.string(),
@@ -352,3 +360,121 @@ export const ZQualityReport = z.object({
     }),
   ),
 });
+
+// ---- archives (一户一档) -------------------------------------------------------------------------
+
+/** A document the archive of a household must hold (a setting). */
+export const ZArchiveDocument = z.object({
+  /** Stable code, lower-case letters, digits and _ (at most 16). */
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,15}$/, '编码为 2–16 位小写字母、数字或下划线，以字母开头'),
+  name: z.string().trim().min(2, '请填写材料名称').max(60),
+  /** 户类型 that must hold it. */
+  householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)).min(1, '请至少选择一种户类型'),
+});
+/** Inferred type of ZArchiveDocument. */
+export type TArchiveDocument = z.infer<typeof ZArchiveDocument>;
+
+/** GET/PUT /api/households/settings/archive-documents: the required documents, in order. */
+export const ZArchiveDocumentSettings = z
+  .object({ items: z.array(ZArchiveDocument).min(1).max(50) })
+  .refine((v) => new Set(v.items.map((d) => d.code)).size === v.items.length, { message: '材料编码不能重复', path: ['items'] });
+/** Inferred type of ZArchiveDocumentSettings. */
+export type TArchiveDocumentSettings = z.infer<typeof ZArchiveDocumentSettings>;
+
+/** Path params of one archive document of a household. */
+export const ZArchiveDocParams = z.object({ id: z.coerce.number().int().positive(), docCode: z.string().max(16) });
+/** Path params of one archive file of a household. */
+export const ZArchiveFileParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.uuid() });
+
+/** POST /api/households/:id/archive/:docCode: uploads (claimed attachments) filed under a document. */
+export const ZArchiveFilesBody = z.object({ attachmentIds: z.array(z.uuid()).min(1, '请先上传文件').max(20) });
+/** Inferred type of ZArchiveFilesBody. */
+export type TArchiveFilesBody = z.infer<typeof ZArchiveFilesBody>;
+
+/** One document of a household's archive: required or not, present or missing, its files. */
+export const ZArchiveEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  isRequired: z.boolean(),
+  isPresent: z.boolean(),
+  files: z.array(ZAttachmentRef),
+});
+
+/** GET /api/households/:id/archive. */
+export const ZHouseholdArchive = z.object({
+  householdId: z.number(),
+  householdCode: z.string(),
+  requiredCount: z.number(),
+  presentCount: z.number(),
+  isComplete: z.boolean(),
+  documents: z.array(ZArchiveEntry),
+  abilities: z.object({ canEdit: z.boolean() }),
+});
+/** Inferred type of ZHouseholdArchive. */
+export type THouseholdArchive = z.infer<typeof ZHouseholdArchive>;
+
+/** GET /api/households/archive-completeness. */
+export const ZArchiveCompletenessQuery = z.object({ areaId: z.coerce.number().int().positive().optional() });
+
+/** Completeness of archives by village, and the households missing something. */
+export const ZArchiveCompleteness = z.object({
+  documents: z.array(z.object({ code: z.string(), name: z.string() })),
+  households: z.number(),
+  complete: z.number(),
+  villages: z.array(
+    z.object({
+      areaId: z.number(),
+      areaName: z.string(),
+      /** Households that must keep an archive. */
+      households: z.number(),
+      complete: z.number(),
+      /** complete / households, 0..1 (1 when none must keep one). */
+      share: z.number(),
+      /** Households missing each document, by document code. */
+      missing: z.record(z.string(), z.number()),
+    }),
+  ),
+  /** Households missing something (at most 500), each with the names of what is missing. */
+  incomplete: z.array(z.object({ householdId: z.number(), householdCode: z.string(), areaName: z.string(), missing: z.array(z.string()) })),
+  isTruncated: z.boolean(),
+});
+/** Inferred type of ZArchiveCompleteness. */
+export type TArchiveCompleteness = z.infer<typeof ZArchiveCompleteness>;
+
+// ---- nightly jobs --------------------------------------------------------------------------------
+
+/** GET /api/households/jobs: the schedule and the latest runs of the nightly jobs. */
+export const ZJobRuns = z.object({
+  schedule: z.array(z.object({ job: z.string(), label: z.string(), at: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      job: z.string(),
+      label: z.string(),
+      day: z.string(),
+      status: z.enum(['running', 'done', 'failed']),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      counts: z.record(z.string(), z.unknown()),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+/** Inferred type of ZJobRuns. */
+export type TJobRuns = z.infer<typeof ZJobRuns>;
+
+// ---- exports -------------------------------------------------------------------------------------
+
+/** The standard tables exported beside 农户成员表 (GET /api/households/export/:table.xlsx). */
+export const EXPORT_TABLES = ['monitored', 'measures', 'visits', 'guarantees'] as const;
+/** One of EXPORT_TABLES. */
+export type TExportTable = (typeof EXPORT_TABLES)[number];
+/** Chinese names of the exported tables (file and sheet names). */
+export const EXPORT_TABLE_LABELS: Record<TExportTable, string> = {
+  monitored: '监测对象表',
+  measures: '帮扶措施表',
+  visits: '走访记录表',
+  guarantees: '两不愁三保障及饮水情况表',
+};
+/** Path params of a table export. */
+export const ZExportTableParams = z.object({ table: z.enum(EXPORT_TABLES) });

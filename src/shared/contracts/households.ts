@@ -55,6 +55,8 @@ export const ZHouseholdListQuery = ZPageQuery.extend({
   flagged: z.enum(['true', 'false']).optional(),
   /** Only households with an open flag of one of these rules. */
   flagRule: csv(SCREENING_RULE_IDS),
+  /** Only households with (true) or without (false) a lead or procedure in progress. */
+  hasOpenLead: z.enum(['true', 'false']).optional(),
   /** 户编号 (exact) or a member's name (contains). */
   q: z.string().trim().max(40).optional(),
   sort: z.enum(HOUSEHOLD_SORTS).default('code'),

@@ -6,6 +6,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  TArchiveCompleteness,
+  THouseholdArchive,
+  TJobRuns,
   TCreateLeadBody,
   TDepartmentImportResult,
   TEliminationCheck,
@@ -253,5 +256,53 @@ export function useQualityChecks(areaId?: number) {
     queryKey: hwKeys.quality(areaId),
     queryFn: ({ signal }) => api.get<TQualityReport>('/households/quality-checks', { areaId }, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+// ---- archives (一户一档) and nightly jobs ------------------------------------------------------------
+
+/** The archive of a household: each document present or missing, with its files. */
+export function useHouseholdArchive(householdId: number) {
+  return useQuery({
+    queryKey: ['households', 'work', householdId, 'archive'] as const,
+    queryFn: ({ signal }) => api.get<THouseholdArchive>(`/households/${householdId}/archive`, undefined, signal),
+  });
+}
+
+/** Files uploads under a document of the archive, or takes a file out. */
+export function useArchiveActions(householdId: number) {
+  const qc = useQueryClient();
+  const onSuccess = (data: THouseholdArchive) => {
+    qc.setQueryData(['households', 'work', householdId, 'archive'], data);
+    void qc.invalidateQueries({ queryKey: ['households', 'archive-completeness'] });
+  };
+  return {
+    add: useMutation({
+      mutationFn: (v: { docCode: string; attachmentIds: string[] }) =>
+        api.post<THouseholdArchive>(`/households/${householdId}/archive/${v.docCode}`, { attachmentIds: v.attachmentIds }),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (attachmentId: string) => apiRequest<THouseholdArchive>(`/households/${householdId}/archive/files/${attachmentId}`, { method: 'DELETE' }),
+      onSuccess,
+    }),
+  };
+}
+
+/** Completeness of archives by village (optionally under an area). */
+export function useArchiveCompleteness(areaId?: number) {
+  return useQuery({
+    queryKey: ['households', 'archive-completeness', areaId ?? null] as const,
+    queryFn: ({ signal }) => api.get<TArchiveCompleteness>('/households/archive-completeness', { areaId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The latest runs of the nightly jobs (admins). */
+export function useJobRuns(enabled: boolean) {
+  return useQuery({
+    queryKey: ['households', 'jobs'] as const,
+    queryFn: ({ signal }) => api.get<TJobRuns>('/households/jobs', undefined, signal),
+    enabled,
   });
 }

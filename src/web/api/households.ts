@@ -125,4 +125,7 @@ export const householdFiles = {
   errorReport: (reportId: string) => `/api/households/import/${reportId}/errors.xlsx`,
   export: (q: { reveal?: boolean; areaId?: number }) =>
     `/api/households/export.xlsx${toQueryString({ reveal: q.reveal ? 'true' : undefined, areaId: q.areaId })}`,
+  /** A standard table: monitored, measures, visits, guarantees. */
+  table: (table: string, q: { reveal?: boolean; areaId?: number }) =>
+    `/api/households/export/${table}${toQueryString({ reveal: q.reveal ? 'true' : undefined, areaId: q.areaId })}`,
 };

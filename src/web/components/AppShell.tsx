@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   MoneyCollectOutlined,
+  FolderOpenOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   ApiOutlined,
@@ -109,6 +110,7 @@ function menuItems(me: TMe): TMenuItem[] {
         { key: '/household-leads/slow-payments', icon: <MoneyCollectOutlined />, label: '帮扶资金' },
         { key: '/household-leads/visit-stats', icon: <BarChartOutlined />, label: '走访统计' },
         { key: '/household-leads/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
+        { key: '/household-leads/archives', icon: <FolderOpenOutlined />, label: '档案完整度' },
       ],
     });
   }

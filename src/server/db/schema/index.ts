@@ -7,3 +7,4 @@ export * from './households.js';
 export * from './citizen.js';
 export * from './volunteers.js';
 export * from './households-work.js';
+export * from './jobs.js';

@@ -189,3 +189,14 @@ export async function loadQualityFacts(db: Db, user: TSessionUser, areaPrefix: s
   ]);
   return { households: hs, members, yulu: new Set(yulu.map((y) => y.householdId)) };
 }
+
+/** The household of a visit, when the visit's household is in scope; null otherwise. */
+export async function findVisitInScope(db: Db, user: TSessionUser, visitId: number) {
+  const [r] = await db
+    .select({ id: householdVisits.id, householdId: householdVisits.householdId })
+    .from(householdVisits)
+    .innerJoin(households, eq(households.id, householdVisits.householdId))
+    .where(and(eq(householdVisits.id, visitId), inScope(user)))
+    .limit(1);
+  return r ?? null;
+}

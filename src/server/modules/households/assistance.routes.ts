@@ -27,6 +27,7 @@ import {
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireRole, requireUser } from '../../plugins/auth.js';
+import { householdArchiveRoutes } from './archives.routes.js';
 import * as assistance from './assistance.service.js';
 import type { THouseholdChange } from './households.service.js';
 import { findAreaPrefix } from './households.service.js';
@@ -44,6 +45,7 @@ async function auditChange(req: FastifyRequest, c: THouseholdChange, entity: str
 /** The routes of measures, funds, visits and elimination. */
 export async function householdAssistanceRoutes(app: TApp) {
   const { db } = app.deps;
+  await app.register(householdArchiveRoutes);
 
   app.get('/measures/slow-payments', { schema: { tags, querystring: ZSlowPaymentQuery, response: { 200: ZSlowPayments } } }, async (req) => {
     const user = requireUser(req);

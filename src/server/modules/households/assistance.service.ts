@@ -22,6 +22,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TSessionUser } from '../../lib/types.js';
+import { presentAttachment } from '../attachments/attachments.present.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { createCase } from '../cases/cases.service.js';
 import type { THouseholdChange } from './households.service.js';
@@ -147,7 +148,9 @@ export async function listSlowPayments(db: Db, user: TSessionUser, areaPrefix: s
   };
 }
 
-function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number]): TVisit {
+function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], photos: attachmentsRepo.TAttachmentRow[]): TVisit {
+  // The visit's own order of photos, as the visitor picked them.
+  const byId = new Map(photos.map((p) => [p.id, p]));
   return {
     id: v.id,
     householdId: v.householdId,
@@ -155,7 +158,7 @@ function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number]): T
     visitorId: v.visitorId,
     visitorName: v.visitorName,
     findings: v.findings,
-    attachmentIds: v.attachmentIds,
+    photos: v.attachmentIds.flatMap((id) => (byId.has(id) ? [presentAttachment(byId.get(id)!)] : [])),
     hasProblem: v.hasProblem,
     caseId: v.caseId,
     createdAt: v.createdAt.toISOString(),
@@ -165,7 +168,9 @@ function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number]): T
 /** The visits of a household in scope. */
 export async function listVisits(db: Db, user: TSessionUser, householdId: number) {
   if (!(await repo.findHousehold(db, user, householdId))) notFound('农户');
-  return { items: (await repo.findVisits(db, householdId)).map(presentVisit) };
+  const visits = await repo.findVisits(db, householdId);
+  const photos = await attachmentsRepo.findByOwners(db, 'household_visit', visits.map((v) => v.id));
+  return { items: visits.map((v) => presentVisit(v, photos.filter((p) => p.ownerId === String(v.id)))) };
 }
 
 /**

@@ -7,11 +7,16 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone } from '../../../shared/domain/households/id-number.js';
+import { EXPORT_TABLE_LABELS, type TExportTable } from '../../../shared/contracts/households-work.js';
 import {
   EDUCATION_LABELS,
+  GUARANTEE_ITEM_LABELS,
+  GUARANTEE_ITEMS,
   HEALTH_STATUS_LABELS,
   HOUSEHOLD_TYPE_LABELS,
   LABOUR_SKILL_LABELS,
+  MEASURE_STATUS_LABELS,
+  MEASURE_TYPE_LABELS,
   MONITORING_CATEGORY_LABELS,
   RELATION_LABELS,
   RISK_TYPE_LABELS,
@@ -111,4 +116,85 @@ export async function writeHouseholdExport(
   ms.commit();
   await wb.commit();
   return counts;
+}
+
+/** How one standard table is read and laid out; rows carry the place and head columns. */
+interface TTableSpec<T extends repo.TTablePlace> {
+  headers: string[];
+  load: (db: Db, user: TSessionUser, o: repo.TTableBatchOptions) => Promise<T[]>;
+  /** The keyset key of a row. */
+  key: (r: T) => [number, number?];
+  cells: (r: T) => (string | number)[];
+}
+
+const PLACE_HEADERS = ['县（区）', '乡（镇）', '行政村', '户编号', '户主姓名', '户主证件号码', '联系电话'];
+const num = (v: number | null) => (v == null ? '' : Number(v));
+const spec = <T extends repo.TTablePlace>(s: TTableSpec<T>) => s as unknown as TTableSpec<repo.TTablePlace>;
+
+const TABLE_SPECS: Record<TExportTable, TTableSpec<repo.TTablePlace>> = {
+  monitored: spec({
+    headers: [...PLACE_HEADERS, '人数', '监测对象类别', '致贫/返贫风险', '识别时间', '风险是否消除', '消除时间', '收入年度', '人均纯收入（元）', '帮扶责任人'],
+    load: repo.loadMonitoredBatch,
+    key: (r) => [r.id],
+    cells: (r) => [
+      r.members, label(MONITORING_CATEGORY_LABELS, r.category), r.riskTypes.map((x) => label(RISK_TYPE_LABELS, x)).join('、'),
+      r.identifiedAt ?? '', r.riskEliminatedAt ? '是' : '否', r.riskEliminatedAt ?? '', num(r.incomeYear), num(r.perCapita), r.cadreName ?? '',
+    ],
+  }),
+  measures: spec({
+    headers: [...PLACE_HEADERS, '措施类型', '措施内容', '金额（元）', '开始日期', '结束日期', '责任单位', '状态', '已安排资金（元）', '已拨付资金（元）'],
+    load: repo.loadMeasuresBatch,
+    key: (r) => [r.id],
+    cells: (r) => [
+      label(MEASURE_TYPE_LABELS, r.type), r.content, num(r.amount), r.startOn, r.endOn ?? '', r.unitName ?? '',
+      label(MEASURE_STATUS_LABELS, r.status), num(r.allocated), num(r.paid),
+    ],
+  }),
+  visits: spec({
+    headers: [...PLACE_HEADERS, '走访日期', '走访人', '走访情况', '是否发现问题', '督办事项编号', '照片数'],
+    load: repo.loadVisitsBatch,
+    key: (r) => [r.id],
+    cells: (r) => [r.visitedOn, r.visitorName, r.findings, r.hasProblem ? '是' : '否', num(r.caseId), r.photos],
+  }),
+  guarantees: spec({
+    headers: [...PLACE_HEADERS, '年度', ...GUARANTEE_ITEMS.flatMap((i) => [GUARANTEE_ITEM_LABELS[i], `${GUARANTEE_ITEM_LABELS[i]}说明`])],
+    load: repo.loadGuaranteesBatch,
+    key: (r) => [r.householdId, r.year],
+    cells: (r) => [r.year, ...GUARANTEE_ITEMS.flatMap((i) => [r.items[i] ? (r.items[i].status === 'secured' ? '已保障' : '未保障') : '', r.items[i]?.note ?? ''])],
+  }),
+};
+
+/**
+ * Writes one standard table (监测对象表, 帮扶措施表, 走访记录表, 三保障) of the caller's scope to
+ * `out` as .xlsx, streamed in keyset batches; ID numbers and phones masked unless `reveal`.
+ */
+export async function writeTableExport(
+  db: Db,
+  user: TSessionUser,
+  table: TExportTable,
+  opts: { reveal: boolean; areaPrefix: string | null },
+  out: Writable,
+): Promise<{ rows: number }> {
+  const spec = TABLE_SPECS[table];
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(EXPORT_TABLE_LABELS[table]);
+  ws.columns = spec.headers.map((header) => ({ header, width: header.includes('证件') ? 22 : 14, style: { numFmt: '@' } }));
+  let after: [number, number?] = [0, 0];
+  let rows = 0;
+  for (;;) {
+    const batch = await spec.load(db, user, { areaPrefix: opts.areaPrefix, after, limit: BATCH });
+    for (const r of batch) {
+      ws.addRow([
+        r.countyName ?? '', r.townshipName ?? '', r.villageName, r.householdCode, r.headName ?? '',
+        (opts.reveal ? r.headIdNumber : maskIdNumber(r.headIdNumber)) ?? '', (opts.reveal ? r.phone : maskPhone(r.phone)) ?? '',
+        ...spec.cells(r),
+      ]).commit();
+      rows++;
+    }
+    if (batch.length < BATCH) break;
+    after = spec.key(batch[batch.length - 1]);
+  }
+  ws.commit();
+  await wb.commit();
+  return { rows };
 }

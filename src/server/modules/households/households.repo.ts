@@ -8,8 +8,12 @@ import {
   areas,
   householdGuarantees,
   householdIncomes,
+  householdLeads,
+  householdMeasureFunds,
+  householdMeasures,
   householdMembers,
   households,
+  householdVisits,
   memberMoves,
   monitoringSettings,
   screeningFlags,
@@ -52,6 +56,11 @@ const openFlagExists = (rules?: readonly string[]) =>
     rules?.length ? sql` and f.rule in (${sql.join(rules.map((r) => sql`${r}`), sql`, `)})` : sql``
   })`;
 
+/** A lead or procedure of the household is in progress. */
+function openLeadExists(): SQL {
+  return sql`exists (select 1 from ${householdLeads} l where l.household_id = ${households.id} and l.status = 'in_progress')`;
+}
+
 function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null): SQL {
   const conds: SQL[] = [inScope(user), eq(households.isActive, true)];
   if (areaPrefix) {
@@ -65,6 +74,8 @@ function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: 
   if (q.flagged === 'true') conds.push(openFlagExists());
   if (q.flagged === 'false') conds.push(sql`not ${openFlagExists()}`);
   if (q.flagRule?.length) conds.push(openFlagExists(q.flagRule));
+  if (q.hasOpenLead === 'true') conds.push(openLeadExists());
+  if (q.hasOpenLead === 'false') conds.push(sql`not ${openLeadExists()}`);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conds.push(
@@ -702,4 +713,97 @@ export async function findHeadsByCodes(db: Db, codes: string[]) {
     );
   }
   return out;
+}
+
+// ---- standard tables (exports) -----------------------------------------------------------------
+
+/** Options of one keyset batch of a standard table: scope, area, after which key, how many. */
+export interface TTableBatchOptions {
+  areaPrefix: string | null;
+  /** The last key of the previous batch: [id] or, for 三保障, [household id, year]. */
+  after: [number, number?];
+  limit: number;
+}
+
+function tableWhere(user: TSessionUser, areaPrefix: string | null): SQL {
+  const conds: SQL[] = [scopeCondition(user, { areaCode: households.areaCode }), eq(households.isActive, true)];
+  if (areaPrefix) conds.push(between(households.areaCode, ...areaRange(areaPrefix)));
+  return and(...conds)!;
+}
+
+// The household's place (county, township, village) and head, shared by every table.
+const placeAndHead = sql`
+  tw.name as "townshipName", v.name as "villageName", ct.name as "countyName", ${households.code} as "householdCode",
+  hd.name as "headName", hd.id_number as "headIdNumber", ${households.phone} as phone`;
+const placeJoins = sql`
+  join ${areas} v on v.id = ${households.areaId}
+  left join ${areas} tw on tw.id = v.parent_id
+  left join ${areas} ct on ct.id = tw.parent_id
+  left join lateral (select m.name, m.id_number from ${householdMembers} m
+                     where m.household_id = ${households.id} and m.is_active and m.relation = 'head' order by m.id limit 1) hd on true`;
+
+/** The place and head columns every standard-table row carries. */
+export interface TTablePlace {
+  countyName: string | null;
+  townshipName: string | null;
+  villageName: string;
+  householdCode: string;
+  headName: string | null;
+  headIdNumber: string | null;
+  phone: string | null;
+}
+
+/** 监测对象表: monitored households in scope, with size, latest income and elimination. */
+export async function loadMonitoredBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+  return rowsOf<TTablePlace & { id: number; category: string | null; riskTypes: string[]; members: number; identifiedAt: string | null; riskEliminatedAt: string | null; cadreName: string | null; incomeYear: number | null; perCapita: number | null }>(
+    await db.execute(sql`
+      select ${households.id} as id, ${placeAndHead}, ${households.monitoringCategory} as category, ${households.riskTypes} as "riskTypes",
+             (select count(*)::int from ${householdMembers} m where m.household_id = ${households.id} and m.is_active) as members,
+             ${households.identifiedAt}::text as "identifiedAt", ${households.riskEliminatedAt}::text as "riskEliminatedAt",
+             coalesce(${households.cadreName}, (select u.display_name from ${users} u where u.id = ${households.cadreUserId})) as "cadreName",
+             inc.year as "incomeYear", inc.per_capita::float8 as "perCapita"
+      from ${households} ${placeJoins}
+      left join lateral (select i.year, i.per_capita from ${householdIncomes} i where i.household_id = ${households.id} order by i.year desc limit 1) inc on true
+      where ${tableWhere(user, o.areaPrefix)} and ${households.type} = 'monitored' and ${households.id} > ${o.after[0]}
+      order by ${households.id} limit ${o.limit}`),
+  );
+}
+
+/** 帮扶措施表: measures of households in scope, with allocated and paid totals. */
+export async function loadMeasuresBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+  return rowsOf<TTablePlace & { id: number; type: string; content: string; amount: number | null; startOn: string; endOn: string | null; unitName: string | null; status: string; allocated: number; paid: number }>(
+    await db.execute(sql`
+      select ms.id, ${placeAndHead}, ms.type, ms.content, ms.amount::float8 as amount, ms.start_on::text as "startOn", ms.end_on::text as "endOn",
+             ms.unit_name as "unitName", ms.status,
+             coalesce((select sum(f.amount) from ${householdMeasureFunds} f where f.measure_id = ms.id and f.kind = 'allocation'), 0)::float8 as allocated,
+             coalesce((select sum(f.amount) from ${householdMeasureFunds} f where f.measure_id = ms.id and f.kind = 'payment'), 0)::float8 as paid
+      from ${householdMeasures} ms join ${households} on ${households.id} = ms.household_id ${placeJoins}
+      where ${tableWhere(user, o.areaPrefix)} and ms.id > ${o.after[0]}
+      order by ms.id limit ${o.limit}`),
+  );
+}
+
+/** 走访记录表: visits to households in scope. */
+export async function loadVisitsBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+  return rowsOf<TTablePlace & { id: number; visitedOn: string; visitorName: string; findings: string; hasProblem: boolean; caseId: number | null; photos: number }>(
+    await db.execute(sql`
+      select vs.id, ${placeAndHead}, vs.visited_on::text as "visitedOn", vs.visitor_name as "visitorName", vs.findings,
+             vs.has_problem as "hasProblem", vs.case_id as "caseId", cardinality(vs.attachment_ids)::int as photos
+      from ${householdVisits} vs join ${households} on ${households.id} = vs.household_id ${placeJoins}
+      where ${tableWhere(user, o.areaPrefix)} and vs.id > ${o.after[0]}
+      order by vs.id limit ${o.limit}`),
+  );
+}
+
+/** 两不愁三保障及饮水: one row per household in scope and year, each item's status and note. */
+export async function loadGuaranteesBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+  return rowsOf<TTablePlace & { householdId: number; year: number; items: Record<string, { status: string; note: string | null }> }>(
+    await db.execute(sql`
+      select g.household_id as "householdId", g.year::int as year, ${placeAndHead},
+             jsonb_object_agg(g.item, jsonb_build_object('status', g.status, 'note', g.note)) as items
+      from ${householdGuarantees} g join ${households} on ${households.id} = g.household_id ${placeJoins}
+      where ${tableWhere(user, o.areaPrefix)} and (g.household_id, g.year) > (${o.after[0]}, ${o.after[1] ?? 0})
+      group by g.household_id, g.year, tw.name, v.name, ct.name, ${households.code}, hd.name, hd.id_number, ${households.phone}
+      order by g.household_id, g.year limit ${o.limit}`),
+  );
 }

@@ -29,6 +29,7 @@ import {
   ZYearParam,
   ZYearParams,
 } from '../../../shared/contracts/households.js';
+import { EXPORT_TABLE_LABELS, ZExportTableParams, ZJobRuns } from '../../../shared/contracts/households-work.js';
 import { AppError } from '../../lib/app-error.js';
 import type { TApp, TSessionUser } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
@@ -43,6 +44,7 @@ import {
 import { PassThrough } from 'node:stream';
 import * as exporter from './households.export.js';
 import * as importer from './households.import.js';
+import { listJobRuns } from './households.jobs.js';
 import * as service from './households.service.js';
 
 const tags = ['households'];
@@ -167,6 +169,40 @@ export async function householdRoutes(app: TApp) {
       .type(XLSX)
       .header('content-disposition', attachment(reveal ? '农户成员表（含完整证件号码）.xlsx' : '农户成员表.xlsx', 'households.xlsx'))
       .send(out);
+  });
+
+  app.get('/export/:table', { schema: { tags, summary: '导出标准表（监测对象、帮扶措施、走访记录、三保障）', params: ZExportTableParams, querystring: ZExportQuery } }, async (req, reply) => {
+    const user = requireReader(req);
+    const { table } = req.params;
+    const reveal = wantsReveal(user, req.query.reveal);
+    const areaPrefix = req.query.areaId ? await service.findAreaPrefix(db, req.query.areaId) : null;
+    const name = EXPORT_TABLE_LABELS[table];
+    if (reveal) {
+      await audit(req, {
+        action: 'pii.reveal',
+        entity: 'household',
+        entityId: null,
+        detail: `导出含完整证件号码和电话的${name}（范围：${areaPrefix ?? user.areaPrefix}）`,
+      });
+    }
+    const out = new PassThrough();
+    void (async () => {
+      try {
+        await exporter.writeTableExport(db, user, table, { reveal, areaPrefix }, out);
+      } catch (err) {
+        req.log.error({ err, table }, 'household table export failed');
+        out.destroy(err as Error);
+      }
+    })();
+    return reply
+      .type(XLSX)
+      .header('content-disposition', attachment(reveal ? `${name}（含完整证件号码）.xlsx` : `${name}.xlsx`, `${table}.xlsx`))
+      .send(out);
+  });
+
+  app.get('/jobs', { schema: { tags, summary: '定时任务（夜间筛查、超时转督办）的最近运行', response: { 200: ZJobRuns } } }, async (req) => {
+    requireRole(req, ['admin']);
+    return listJobRuns(db);
   });
 
   app.get('/import/:reportId/errors.xlsx', { schema: { tags, params: ZImportReportParams } }, async (req, reply) => {

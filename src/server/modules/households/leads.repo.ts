@@ -61,6 +61,10 @@ export async function findLeads(db: Db, user: TSessionUser, q: TLeadListQuery, o
   if (q.status?.length) conds.push(inArray(householdLeads.status, q.status));
   if (q.channel?.length) conds.push(inArray(householdLeads.channel, q.channel));
   if (q.householdId) conds.push(eq(householdLeads.householdId, q.householdId));
+  if (q.hasOpenLead) {
+    const open = sql`exists (select 1 from ${householdLeads} o where o.household_id = ${householdLeads.householdId} and o.status = 'in_progress')`;
+    conds.push(q.hasOpenLead === 'true' ? open : sql`(${householdLeads.householdId} is not null and not ${open})`);
+  }
   if (q.overdue === 'true') conds.push(eq(householdLeads.status, 'in_progress'), sql`${householdLeads.raisedOn} < ${o.overdueBefore}`);
   if (q.overdue === 'false') conds.push(sql`not (${householdLeads.status} = 'in_progress' and ${householdLeads.raisedOn} < ${o.overdueBefore})`);
   const where = and(...conds)!;
@@ -263,4 +267,29 @@ export async function findMonitoredHouseholds(db: Db, householdIds: number[]): P
     .from(households)
     .where(and(inArray(households.id, householdIds), eq(households.type, 'monitored'), isNull(households.riskEliminatedAt)));
   return r.map((x) => x.id);
+}
+
+/**
+ * The account nightly jobs act as: the first active admin at the widest area (the whole zone),
+ * with the columns of a session user; null when there is none.
+ */
+export async function findJobUser(db: Db) {
+  const [r] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+      areaId: users.areaId,
+      areaName: areas.name,
+      areaCode: areas.code,
+      areaPrefix: areas.prefix,
+    })
+    .from(users)
+    .innerJoin(areas, eq(areas.id, users.areaId))
+    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
+    .orderBy(sql`length(${areas.prefix})`, asc(users.id))
+    .limit(1);
+  return r ?? null;
 }

@@ -372,12 +372,7 @@ function VisitsCard({ h }: { h: THouseholdDetail }) {
                 {v.hasProblem && (v.caseId ? <Link to={`/cases/${v.caseId}`}><Tag color="red">发现问题 · 查看督办事项</Tag></Link> : <Tag color="red">发现问题</Tag>)}
               </Space>
               <div style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{v.findings}</div>
-              {v.attachmentIds.length > 0 && (
-                <PhotoGallery
-                  size={72}
-                  photos={v.attachmentIds.map((id) => ({ id, filename: '走访照片', mime: 'image/jpeg', size: 0, kind: 'evidence', url: `/api/attachments/${id}`, thumbUrl: null }) as unknown as TAttachmentRef)}
-                />
-              )}
+              {v.photos.length > 0 && <PhotoGallery size={72} photos={v.photos} />}
             </List.Item>
           )}
         />

@@ -54,9 +54,10 @@ export default function LeadListPage() {
   const status = params.get('status') ?? '';
   const channel = params.get('channel') ?? '';
   const overdue = params.get('overdue') === 'true';
+  const noOpen = params.get('hasOpenLead') === 'false';
   const areaId = params.get('areaId') ? Number(params.get('areaId')) : undefined;
   const page = Number(params.get('page') ?? 1) || 1;
-  const query = { kind, status, channel, overdue: overdue ? 'true' : undefined, areaId, page, pageSize: PAGE_SIZE };
+  const query = { kind, status, channel, overdue: overdue ? 'true' : undefined, hasOpenLead: noOpen ? 'false' : undefined, areaId, page, pageSize: PAGE_SIZE };
   const q = useLeads(query);
   const [raising, setRaising] = useState(false);
   const escalate = useEscalateOverdue();
@@ -178,6 +179,9 @@ export default function LeadListPage() {
           <Col xs={8} md={8} lg={5}>
             <Checkbox checked={overdue} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>
               只看逾期
+            </Checkbox>
+            <Checkbox checked={noOpen} onChange={(e) => set({ hasOpenLead: e.target.checked ? 'false' : undefined })}>
+              排除办理中的农户
             </Checkbox>
           </Col>
         </Row>

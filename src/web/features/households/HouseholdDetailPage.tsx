@@ -58,6 +58,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime, zoneToday } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { lineFor, optionsOf, yuan } from './labels';
+import { ArchiveSection } from '../household-work/ArchiveSection';
 import { HouseholdWorkSections } from '../household-work/HouseholdWorkSections';
 
 type TActions = ReturnType<typeof useHouseholdActions>;
@@ -176,6 +177,8 @@ export default function HouseholdDetailPage() {
       </Row>
 
       <HouseholdWorkSections h={h} />
+
+      <ArchiveSection householdId={h.id} />
 
       <Card size="small" title="成员变动记录" style={{ marginTop: 12 }}>
         {h.moves.length ? (

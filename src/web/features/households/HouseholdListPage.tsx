@@ -24,7 +24,7 @@ import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { optionsOf } from './labels';
 
-const FILTERS = ['areaId', 'type', 'category', 'riskType', 'cadreUserId', 'flagged', 'flagRule', 'q'] as const;
+const FILTERS = ['areaId', 'type', 'category', 'riskType', 'cadreUserId', 'flagged', 'flagRule', 'hasOpenLead', 'q'] as const;
 const TYPE_COLORS = { ordinary: undefined, lifted: 'blue', monitored: 'orange' } as const;
 const csv = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -177,6 +177,20 @@ export default function HouseholdListPage() {
                 options={[
                   { value: 'true', label: '有风险提示' },
                   { value: 'false', label: '无风险提示' },
+                ]}
+              />
+            </Col>
+            <Col xs={12} sm={12} lg={6}>
+              <Select
+                aria-label="办理中的线索"
+                allowClear
+                placeholder="办理中的线索"
+                style={{ width: '100%' }}
+                value={params.get('hasOpenLead') ?? undefined}
+                onChange={(v?: string) => update({ hasOpenLead: v })}
+                options={[
+                  { value: 'false', label: '无办理中的线索' },
+                  { value: 'true', label: '有办理中的线索' },
                 ]}
               />
             </Col>

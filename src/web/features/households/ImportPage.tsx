@@ -1,12 +1,14 @@
 /**
  * 导入导出: download the template, upload an .xlsx of households and members with the mode
  * (全部成功才导入 / 只导入正确的行), see the result and the error report; export the registry
- * masked, or unmasked for allowed roles after a warning that it is audited.
+ * and the standard tables (监测对象, 帮扶措施, 走访记录, 三保障) masked, or unmasked for allowed
+ * roles after a warning that it is audited.
  */
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TImportResult } from '../../../shared/contracts/households';
+import { EXPORT_TABLE_LABELS, EXPORT_TABLES, type TExportTable } from '../../../shared/contracts/households-work';
 import { downloadFile } from '../../api/client';
 import { householdFiles, useImportHouseholds } from '../../api/households';
 import { useCurrentUser } from '../../api/session';
@@ -31,25 +33,25 @@ export default function ImportPage() {
   const [areaId, setAreaId] = useState<number | undefined>();
   const { modal } = App.useApp();
 
-  const exportUrl = householdFiles.export({ reveal, areaId });
-  const [exporting, setExporting] = useState(false);
-  const exportName = reveal ? '农户成员表（含完整证件号码）.xlsx' : '农户成员表.xlsx';
-  const runExport = async () => {
-    setExporting(true);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const runExport = async (table: TExportTable | 'households') => {
+    const name = table === 'households' ? '农户成员表' : EXPORT_TABLE_LABELS[table];
+    const url = table === 'households' ? householdFiles.export({ reveal, areaId }) : householdFiles.table(table, { reveal, areaId });
+    setExporting(table);
     try {
-      await downloadFile(exportUrl, exportName);
+      await downloadFile(url, reveal ? `${name}（含完整证件号码）.xlsx` : `${name}.xlsx`);
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
-  const onExport = () => {
-    if (!reveal) return void runExport();
+  const onExport = (table: TExportTable | 'households') => {
+    if (!reveal) return void runExport(table);
     modal.confirm({
       title: '导出完整证件号码',
       content: '导出文件将包含完整的身份证号码和联系电话。本次导出会记入审计日志，文件请妥善保管，不得外传。',
       okText: '确认导出',
       cancelText: '取消',
-      onOk: () => void runExport(),
+      onOk: () => void runExport(table),
     });
   };
 
@@ -107,7 +109,7 @@ export default function ImportPage() {
           </Space>
         </Card>
       )}
-      <Card size="small" title="导出农户成员表">
+      <Card size="small" title="导出标准表">
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <AreaSelect allowClear placeholder="范围：全部辖区" value={areaId} onChange={setAreaId} style={{ maxWidth: 320 }} />
           {canReveal && (
@@ -116,9 +118,16 @@ export default function ImportPage() {
             </Checkbox>
           )}
           {reveal && <Alert type="warning" showIcon message="导出含完整证件号码的文件会记入审计日志（导出人、时间、范围）。" />}
-          <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>
-            导出 Excel{reveal ? '（含完整证件号码）' : '（证件号码已脱敏）'}
+          <Button icon={<DownloadOutlined />} onClick={() => onExport('households')} loading={exporting === 'households'}>
+            导出农户成员表{reveal ? '（含完整证件号码）' : '（证件号码已脱敏）'}
           </Button>
+          <Space wrap>
+            {EXPORT_TABLES.map((t) => (
+              <Button key={t} icon={<DownloadOutlined />} onClick={() => onExport(t)} loading={exporting === t}>
+                {EXPORT_TABLE_LABELS[t]}
+              </Button>
+            ))}
+          </Space>
         </Space>
       </Card>
     </div>

@@ -1,14 +1,16 @@
 /**
  * 风险筛查: run the screening rules over the caller's scope for a year and show what it
- * raised, resolved and skipped by rule; admin and leader set a year's monitoring line.
+ * raised, resolved and skipped by rule; admin and leader set a year's monitoring line; admins
+ * see the nightly runs (全库筛查 02:00, 超时转督办 02:30).
  */
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TScreeningRunResult } from '../../../shared/contracts/households';
 import { SCREENING_RULE_LABELS, type TScreeningRuleId } from '../../../shared/domain/households/screening';
 import { useMonitoringLines, useRunScreening, useSaveMonitoringLine, type TMonitoringLineDto } from '../../api/households';
+import { useJobRuns } from '../../api/household-work';
 import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -87,6 +89,7 @@ export default function ScreeningPage() {
           ]}
         />
       </Card>
+      {me.role === 'admin' && <JobRunsCard />}
       {editLine && <LineModal line={editLine === 'new' ? null : editLine} defaultYear={year} onClose={() => setEditLine(null)} />}
     </div>
   );
@@ -177,5 +180,45 @@ function LineModal({ line, defaultYear, onClose }: { line: TMonitoringLineDto | 
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+const JOB_STATUS: Record<string, { color: string; label: string }> = {
+  running: { color: 'blue', label: '运行中' },
+  done: { color: 'green', label: '完成' },
+  failed: { color: 'red', label: '失败' },
+};
+
+/** The nightly jobs' latest runs (admins). */
+function JobRunsCard() {
+  const q = useJobRuns(true);
+  const schedule = q.data?.schedule.map((s) => `${s.label} 每日 ${s.at}`).join('；');
+  return (
+    <Card size="small" title="定时任务" extra={schedule} style={{ marginTop: 12 }} loading={q.isPending}>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: '尚无运行记录' }}
+        columns={[
+          { title: '日期', dataIndex: 'day', width: 110 },
+          { title: '任务', dataIndex: 'label', width: 140 },
+          { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={JOB_STATUS[s]?.color}>{JOB_STATUS[s]?.label ?? s}</Tag> },
+          { title: '开始', dataIndex: 'startedAt', width: 160, render: (v: string) => formatDateTime(v) },
+          {
+            title: '结果',
+            key: 'counts',
+            render: (_: unknown, r) =>
+              r.error ??
+              (r.counts.skipped
+                ? '未设置监测线，已跳过'
+                : 'escalated' in r.counts
+                  ? `转督办 ${String(r.counts.escalated)} 条`
+                  : `筛查 ${String(r.counts.households ?? 0)} 户，新增提示 ${String(r.counts.raised ?? 0)} 条，解除 ${String(r.counts.resolved ?? 0)} 条`),
+          },
+        ]}
+      />
+    </Card>
   );
 }

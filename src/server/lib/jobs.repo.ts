@@ -1,0 +1,40 @@
+/** Queries of job runs: claim a day's run (once across instances), finish it, list recent runs. */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { jobRuns } from '../db/schema/index.js';
+
+/**
+ * Claims the run of `job` for `day`: inserts the (job, day) row, or takes over a failed one.
+ * The unique key makes this atomic across instances; returns the run id, or null when another
+ * run already holds (or finished) the day.
+ */
+export async function claimJobRun(db: Db, job: string, day: string): Promise<number | null> {
+  const r = await db
+    .insert(jobRuns)
+    .values({ job, day, status: 'running', startedAt: new Date() })
+    .onConflictDoUpdate({
+      target: [jobRuns.job, jobRuns.day],
+      set: { status: 'running', startedAt: new Date(), finishedAt: null, error: null, counts: {} },
+      setWhere: sql`${jobRuns.status} = 'failed'`,
+    })
+    .returning({ id: jobRuns.id });
+  return r[0]?.id ?? null;
+}
+
+/** Records the end of a run: done with its counts, or failed with the error. */
+export async function finishJobRun(db: Db, id: number, o: { status: 'done' | 'failed'; counts?: Record<string, unknown>; error?: string | null }) {
+  await db
+    .update(jobRuns)
+    .set({ status: o.status, finishedAt: new Date(), counts: o.counts ?? {}, error: o.error ?? null })
+    .where(eq(jobRuns.id, id));
+}
+
+/** The latest runs, newest first (optionally of one job). */
+export async function findJobRuns(db: Db, o: { job?: string; limit: number }) {
+  return db
+    .select()
+    .from(jobRuns)
+    .where(o.job ? and(eq(jobRuns.job, o.job)) : undefined)
+    .orderBy(desc(jobRuns.day), desc(jobRuns.id))
+    .limit(o.limit);
+}
