@@ -565,6 +565,7 @@ CREATE UNIQUE INDEX "household_incomes_household_year_uq" ON "household_incomes"
 CREATE INDEX "household_incomes_year_idx" ON "household_incomes" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "household_members_id_number_uq" ON "household_members" USING btree ("id_number");--> statement-breakpoint
 CREATE INDEX "household_members_household_idx" ON "household_members" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "household_members_name_idx" ON "household_members" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "households_code_uq" ON "households" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "households_area_code_idx" ON "households" USING btree ("area_code","id");--> statement-breakpoint
 CREATE INDEX "households_cadre_idx" ON "households" USING btree ("cadre_user_id");--> statement-breakpoint

@@ -36,6 +36,7 @@ const HouseholdListPage = lazy(() => import('./features/households/HouseholdList
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const HouseholdScreeningPage = lazy(() => import('./features/households/ScreeningPage'));
 const HouseholdImportPage = lazy(() => import('./features/households/ImportPage'));
+const HouseholdStatsPage = lazy(() => import('./features/household-work/StatsPage'));
 const LeadListPage = lazy(() => import('./features/household-work/LeadListPage'));
 const LeadDetailPage = lazy(() => import('./features/household-work/LeadDetailPage'));
 const DepartmentImportPage = lazy(() => import('./features/household-work/DepartmentImportPage'));
@@ -123,6 +124,7 @@ const router = createBrowserRouter([
       { path: 'households', element: <RequireRole roles={HOUSEHOLDS}><HouseholdListPage /></RequireRole> },
       { path: 'households/screening', element: <RequireRole roles={HOUSEHOLDS}><HouseholdScreeningPage /></RequireRole> },
       { path: 'households/import', element: <RequireRole roles={HOUSEHOLDS}><HouseholdImportPage /></RequireRole> },
+      { path: 'households/stats', element: <RequireRole roles={HOUSEHOLDS}><HouseholdStatsPage /></RequireRole> },
       { path: 'households/:id', element: <RequireRole roles={HOUSEHOLDS}><HouseholdDetailPage /></RequireRole> },
       { path: 'household-leads', element: <RequireRole roles={HOUSEHOLDS}><LeadListPage /></RequireRole> },
       { path: 'household-leads/import', element: <RequireRole roles={HOUSEHOLDS}><DepartmentImportPage /></RequireRole> },

@@ -38,7 +38,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { password: string; storage:
   const r = await db.execute(sql`select count(*)::int as n from users`);
   if ((rowsOf<{ n: number }>(r)[0]?.n ?? 0) > 0) return null;
   const base = await seedBase(db, opts.password);
-  await seedDemoContent(db, base);
+  await seedDemoContent(db, base, { storage: opts.storage });
   return { accounts: base.accounts };
 }
 
@@ -46,6 +46,8 @@ export async function seedDemoIfEmpty(db: Db, opts: { password: string; storage:
 export interface TDemoOptions {
   now?: Date;
   caseCount?: number;
+  /** Where demo files (household archive scans) go; none are filed without it. */
+  storage?: TStorage;
 }
 
 /** Adds people, cases and inspections on top of `seedBase`. Returns how many cases it wrote. */
@@ -55,7 +57,7 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   await addDemoPeople(db, base, rand);
   await seedChecklistTemplates(db, base.unitByName);
   const places = await seedChuangwen(db, base);
-  await seedHouseholdsDemo(db, base, { now });
+  await seedHouseholdsDemo(db, base, { now, storage: opts.storage });
   const world = await loadWorld(db, base, now);
   const plannedInspections = await planInspections(db, base, rand, world, places);
   const citizenCases = planCitizenCases(rand, world);

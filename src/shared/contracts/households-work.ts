@@ -478,3 +478,57 @@ export const EXPORT_TABLE_LABELS: Record<TExportTable, string> = {
 };
 /** Path params of a table export. */
 export const ZExportTableParams = z.object({ table: z.enum(EXPORT_TABLES) });
+
+/** GET /api/households/stats: optionally narrowed to an area (a township or village) inside the caller's scope. */
+export const ZHouseholdStatsQuery = z.object({ areaId: z.coerce.number().int().positive().optional() });
+/** Inferred type of ZHouseholdStatsQuery. */
+export type THouseholdStatsQuery = z.infer<typeof ZHouseholdStatsQuery>;
+
+/** The figures of one village, township or the whole answer. */
+export const ZHouseholdStatsFigures = z.object({
+  /** Active households. */
+  households: z.number(),
+  /** Active members of those households. */
+  members: z.number(),
+  /** Households by 户类型 (一般农户 / 脱贫户 / 监测户, eliminated ones included). */
+  byType: z.object({ ordinary: z.number(), lifted: z.number(), monitored: z.number() }),
+  /** 监测户 still under monitoring (risk not eliminated), in all and by monitoring category. */
+  monitored: z.number(),
+  monitoredByCategory: z.object({ unstable: z.number(), marginal: z.number(), sudden: z.number() }),
+  /** 监测户 whose risk was eliminated this calendar year. */
+  eliminatedThisYear: z.number(),
+  /** Leads (识别纳入 and 风险消除) in progress, and those of them past the time limit. */
+  leadsInProgress: z.number(),
+  leadsOverdue: z.number(),
+  /** Open screening flags, and the households carrying at least one. */
+  openFlags: z.number(),
+  flaggedHouseholds: z.number(),
+  /** Households with an income record of the latest year; their average 人均纯收入 (yuan, rounded). */
+  withIncome: z.number(),
+  avgPerCapita: z.number().nullable(),
+  /** Of those, households below the monitoring line of that year, and their share (0..1). */
+  belowLine: z.number(),
+  belowLineShare: z.number().nullable(),
+});
+/** Inferred type of ZHouseholdStatsFigures. */
+export type THouseholdStatsFigures = z.infer<typeof ZHouseholdStatsFigures>;
+
+/** Household statistics per township and village. */
+export const ZHouseholdStats = z.object({
+  /** The latest year with income records in scope (null when none). */
+  year: z.number().nullable(),
+  /** The zone-wide monitoring line of that year (villages may have their own). */
+  incomeLine: z.number().nullable(),
+  /** The procedure time limit used for "overdue", in days. */
+  limitDays: z.number(),
+  totals: ZHouseholdStatsFigures,
+  townships: z.array(
+    ZHouseholdStatsFigures.extend({
+      areaId: z.number(),
+      areaName: z.string(),
+      villages: z.array(ZHouseholdStatsFigures.extend({ areaId: z.number(), areaName: z.string() })),
+    }),
+  ),
+});
+/** Inferred type of ZHouseholdStats. */
+export type THouseholdStats = z.infer<typeof ZHouseholdStats>;

@@ -57,7 +57,7 @@ export const ZHouseholdListQuery = ZPageQuery.extend({
   flagRule: csv(SCREENING_RULE_IDS),
   /** Only households with (true) or without (false) a lead or procedure in progress. */
   hasOpenLead: z.enum(['true', 'false']).optional(),
-  /** 户编号 (exact) or a member's name (contains). */
+  /** 户编号 (exact) or a member's name from its start (surname or full name; `张` finds 张三). */
   q: z.string().trim().max(40).optional(),
   sort: z.enum(HOUSEHOLD_SORTS).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),

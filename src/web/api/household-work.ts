@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type {
   TArchiveCompleteness,
   THouseholdArchive,
+  THouseholdStats,
   TJobRuns,
   TCreateLeadBody,
   TDepartmentImportResult,
@@ -294,6 +295,15 @@ export function useArchiveCompleteness(areaId?: number) {
   return useQuery({
     queryKey: ['households', 'archive-completeness', areaId ?? null] as const,
     queryFn: ({ signal }) => api.get<TArchiveCompleteness>('/households/archive-completeness', { areaId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Household statistics per township and village (optionally under an area). */
+export function useHouseholdStats(areaId?: number) {
+  return useQuery({
+    queryKey: ['households', 'stats', areaId ?? null] as const,
+    queryFn: ({ signal }) => api.get<THouseholdStats>('/households/stats', { areaId }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   MoneyCollectOutlined,
   FolderOpenOutlined,
+  PieChartOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   ApiOutlined,
@@ -111,6 +112,7 @@ function menuItems(me: TMe): TMenuItem[] {
         { key: '/household-leads/visit-stats', icon: <BarChartOutlined />, label: '走访统计' },
         { key: '/household-leads/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
         { key: '/household-leads/archives', icon: <FolderOpenOutlined />, label: '档案完整度' },
+        { key: '/households/stats', icon: <PieChartOutlined />, label: '统计分析' },
       ],
     });
   }

@@ -93,7 +93,13 @@ export const householdMembers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('household_members_id_number_uq').on(t.idNumber), index('household_members_household_idx').on(t.householdId)],
+  (t) => [
+    uniqueIndex('household_members_id_number_uq').on(t.idNumber),
+    index('household_members_household_idx').on(t.householdId),
+    // The household list's search by member name matches from the start (`name like '张%'`):
+    // text_pattern_ops makes a btree usable for that prefix whatever the database's collation.
+    index('household_members_name_idx').on(t.name.op('text_pattern_ops')),
+  ],
 );
 
 /** History of members joining, moving and leaving (分户, 并户, 出生, 死亡, 婚嫁, 迁入, 迁出). */

@@ -1,6 +1,6 @@
 /**
  * Assistance on households: measures and funds, slow payments, cadre visits and their statistics,
- * the 风险消除 check and start. Mounted next to the registry:
+ * the 风险消除 check and start (archives and statistics are sub-plugins). Mounted next to the registry:
  * `await app.register(householdAssistanceRoutes, { prefix: '/api/households' })`.
  */
 import type { FastifyRequest } from 'fastify';
@@ -28,6 +28,7 @@ import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireRole, requireUser } from '../../plugins/auth.js';
 import { householdArchiveRoutes } from './archives.routes.js';
+import { householdStatsRoutes } from './households.stats.routes.js';
 import * as assistance from './assistance.service.js';
 import type { THouseholdChange } from './households.service.js';
 import { findAreaPrefix } from './households.service.js';
@@ -46,6 +47,7 @@ async function auditChange(req: FastifyRequest, c: THouseholdChange, entity: str
 export async function householdAssistanceRoutes(app: TApp) {
   const { db } = app.deps;
   await app.register(householdArchiveRoutes);
+  await app.register(householdStatsRoutes);
 
   app.get('/measures/slow-payments', { schema: { tags, querystring: ZSlowPaymentQuery, response: { 200: ZSlowPayments } } }, async (req) => {
     const user = requireUser(req);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { idCheckChar } from '../../../shared/domain/households/id-number.js';
 import { rowsOf } from '../../db/rows.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
-import { IMPORT_COLUMNS, utf8Chunks } from './households.import.js';
+import { Readable } from 'node:stream';
+import { IMPORT_COLUMNS, importHouseholds, utf8Chunks } from './households.import.js';
 
 let ctx: TTestContext;
 let jiazhai: TClient;
@@ -249,6 +250,74 @@ test('a second head for a registered household is refused unless the file demote
     'all_or_nothing',
   );
   expect(res.json()).toMatchObject({ isWritten: true, members: { created: 1, updated: 1 } });
+});
+
+describe('streaming in batches (two rows a batch)', () => {
+  const jiazhaiUser = async () => {
+    const u = rowsOf<{ id: number }>(await ctx.db.execute(sql`select id from users where username = 'jiazhai'`))[0];
+    const area = rowsOf<{ code: string }>(await ctx.db.execute(sql`select code from areas where name = '贾寨行政村'`))[0];
+    return { id: u.id, username: 'jiazhai', role: 'village_cadre', areaPrefix: area.code } as unknown as Parameters<typeof importHouseholds>[2];
+  };
+  const run = async (rows: TCell[][], mode: 'all_or_nothing' | 'good_rows') =>
+    importHouseholds(ctx.db, ctx.storage, await jiazhaiUser(), Readable.from(await xlsx(rows)), mode, { batchRows: 2 });
+
+  test('cross-row rules hold across batches: household fields, second head, duplicate ID; a household waits for a valid member', async () => {
+    const a = newId('19500101');
+    const b = newId('19520202');
+    const c = newId('19540303');
+    const d = newId('19560404');
+    const rows = [
+      row({ 户编号: 'BAT0001', 姓名: '甲', 证件号码: a, 户类型: '贫困户' }), // bad household field on its first row
+      row({ 户编号: 'BAT0002', 姓名: '乙', 证件号码: '4.11602E+17' }), // bad member, household fine
+      row({ 户编号: 'BAT0001', 姓名: '丙', 证件号码: b, 与户主关系: '配偶', 户类型: '贫困户' }),
+      row({ 户编号: 'BAT0002', 姓名: '丁', 证件号码: c, 与户主关系: '配偶' }), // first valid row of BAT0002, batch 2
+      row({ 户编号: 'BAT0002', 姓名: '戊', 证件号码: d, 与户主关系: '户主' }), // a second head (row 3 was the first)
+      row({ 户编号: 'BAT0002', 姓名: '己', 证件号码: c, 与户主关系: '之子', 地址: '别处' }), // duplicate ID, other address
+    ];
+    let res = await run(rows, 'all_or_nothing');
+    expect(res).toMatchObject({ rows: 6, isWritten: false, rowsWithErrors: 5, members: { created: 0 } });
+    expect(await count('households', sql`code like 'BAT%'`)).toBe(0);
+    expect(res.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '户类型'], [3, '证件号码'], [4, '户类型'], [6, '与户主关系'], [7, '地址'], [7, '证件号码'],
+    ]);
+    expect(res.errors.find((e) => e.row === 7 && e.column === '证件号码')?.message).toBe('与第 5 行的证件号码重复');
+    res = await run(rows, 'good_rows');
+    expect(res).toMatchObject({ isWritten: true, rowsWithErrors: 5, households: { created: 1 }, members: { created: 1 } });
+    expect(await count('household_members', sql`household_id in (select id from households where code = 'BAT0002')`)).toBe(1);
+  });
+
+  test('a new head before the old head is demoted, in a later batch, is accepted; all-or-nothing writes every batch', async () => {
+    const old = newId('19400101');
+    const next = newId('19420202');
+    const kids = [newId('19700101'), newId('19720101'), newId('19740101')];
+    expect((await run([row({ 户编号: 'BAT0100', 姓名: '老', 证件号码: old })], 'good_rows')).members.created).toBe(1);
+    const rows = [
+      row({ 户编号: 'BAT0100', 姓名: '新', 证件号码: next }),
+      ...kids.map((k, i) => row({ 户编号: 'BAT0100', 姓名: `子${i}`, 证件号码: k, 与户主关系: '之子' })),
+      row({ 户编号: 'BAT0100', 姓名: '老', 证件号码: old, 与户主关系: '之父母' }),
+    ];
+    let res = await run(rows.slice(0, 4), 'all_or_nothing');
+    expect(res).toMatchObject({ isWritten: false, rowsWithErrors: 1 });
+    expect(res.errors[0]).toMatchObject({ row: 2, column: '与户主关系' });
+    expect(await count('household_members', sql`household_id in (select id from households where code = 'BAT0100')`)).toBe(1);
+    res = await run(rows, 'all_or_nothing');
+    expect(res).toMatchObject({ rows: 5, isWritten: true, rowsWithErrors: 0, households: { created: 0 }, members: { created: 4, updated: 1 } });
+    const heads = rowsOf<{ id_number: string }>(
+      await ctx.db.execute(sql`select id_number from household_members where relation = 'head' and household_id in (select id from households where code = 'BAT0100')`),
+    );
+    expect(heads.map((h) => h.id_number)).toEqual([next]);
+    // Re-importing it changes nothing.
+    res = await run(rows, 'good_rows');
+    expect(res).toMatchObject({ rowsWithErrors: 0, households: { created: 0, updated: 0 }, members: { created: 0, updated: 0 } });
+
+    // The list finds a household by a member's name from its start (surname or full name), or by 户编号.
+    const codes = async (q: string) => ((await jiazhai.get(`/api/households?q=${encodeURIComponent(q)}`)).json().items as { code: string }[]).map((h) => h.code);
+    expect(await codes('子')).toContain('BAT0100');
+    expect(await codes('子1')).toEqual(['BAT0100']);
+    expect(await codes('1')).not.toContain('BAT0100');
+    expect(await codes('BAT0100')).toEqual(['BAT0100']);
+    expect(await codes('%')).toEqual([]);
+  });
 });
 
 test('the downloaded template, filled in, imports (its 填写说明 sheet is skipped)', async () => {

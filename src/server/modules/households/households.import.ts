@@ -132,17 +132,23 @@ interface TRowData {
   row: number;
   household: TParsed;
   member: TParsed;
-  hasError: boolean;
+  /** This row's problems (also pushed to the import's error list). */
+  errors: TImportError[];
 }
 
-/** Reads and validates the cells of the file (no database access). */
-async function readRows(input: Readable) {
-  const errors: TImportError[] = [];
-  const rows: TRowData[] = [];
+/** Rows are read, checked and written this many at a time; the file is never held whole. */
+const BATCH_ROWS = 2000;
+
+/**
+ * Reads and validates the cells of the file (no database access), yielding batches of rows.
+ * Each row carries its own errors; the caller adds them to the report.
+ */
+async function* readBatches(input: Readable, size = BATCH_ROWS): AsyncGenerator<TRowData[]> {
   let headerMap: (TColumn | undefined)[] | null = null;
   const reader = openWorkbookReader(input);
   let isDataSheetDone = false;
   let missingHeaders: string[] | null = null;
+  let batch: TRowData[] = [];
   for await (const ws of reader) {
     // The data sheet is the one whose first row holds the template's headers (sheet order in the
     // zip is not the workbook's order); any other sheet, such as 填写说明, is skipped.
@@ -165,12 +171,9 @@ async function readRows(input: Readable) {
       }
       const household: TParsed = {};
       const member: TParsed = {};
-      let hasError = false;
+      const errors: TImportError[] = [];
       let isEmpty = true;
-      const err = (column: string, value: string, message: string) => {
-        errors.push({ row: r.number, column, value, message });
-        hasError = true;
-      };
+      const err = (column: string, value: string, message: string) => errors.push({ row: r.number, column, value, message });
       for (let i = 1; i < sheetHeaders.length; i++) {
         const col = sheetHeaders[i];
         if (!col) continue;
@@ -201,137 +204,255 @@ async function readRows(input: Readable) {
       if (isEmpty) continue;
       for (const c of IMPORT_COLUMNS) {
         const has = c.key === 'idNumber' ? member.idNumber != null : (c.isHousehold ? household : member)[c.key] != null;
-        if (c.isRequired && !has && !errors.some((e) => e.row === r.number && e.column === c.header)) err(c.header, '', `${c.header}为必填项`);
+        if (c.isRequired && !has && !errors.some((e) => e.column === c.header)) err(c.header, '', `${c.header}为必填项`);
       }
-      rows.push({ row: r.number, household, member, hasError });
+      batch.push({ row: r.number, household, member, errors });
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (!headerMap) {
     if (missingHeaders) throw new AppError('VALIDATION_FAILED', `表头缺少必填列：${missingHeaders.join('、')}，请使用下载的模板`);
     throw new AppError('VALIDATION_FAILED', '文件中没有数据，请使用下载的模板');
   }
-  return { rows, errors };
+  if (batch.length) yield batch;
 }
 
-/** Runs an import from an .xlsx stream for the caller's scope. */
+/** What the import keeps of a household across batches (not its rows). */
+interface THouseholdState {
+  /** The household's first row in the file and its household fields (the ones written). */
+  firstRow: number;
+  household: TParsed;
+  /** Its fields failed on the first row: none of its rows is written. */
+  isBad: boolean;
+  /** Its 户编号 is registered outside the caller's scope (checked before this import wrote anything). */
+  isOutOfScope: boolean;
+  /** Row of the first 户主 in the file. */
+  headRow: number | null;
+  /** ID number of the head registered before this import, if any. */
+  registeredHead: string | null;
+  /** Id once written by this import. */
+  id: number | null;
+}
+
+const HOUSEHOLD_COLUMNS = IMPORT_COLUMNS.filter((c) => c.isHousehold);
+const HOUSEHOLD_HEADERS = new Set(HOUSEHOLD_COLUMNS.map((c) => c.header));
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * Runs an import from an .xlsx stream for the caller's scope. The file is read, checked and
+ * written in batches; across batches only what the cross-row rules need is kept (per household a
+ * summary, the ID numbers seen, head rows whose check needs the whole file, and the errors).
+ * `good_rows` writes each batch's good rows as it goes (one transaction per batch);
+ * `all_or_nothing` writes inside one transaction that is rolled back at the first error (the rest
+ * of the file is still checked, against the database as it was, for the report).
+ */
 export async function importHouseholds(
   db: Db,
   storage: TStorage,
   user: TSessionUser,
   input: Readable,
   mode: TImportMode,
+  o: { batchRows?: number } = {},
 ): Promise<TImportResult> {
-  const { rows, errors } = await readRows(input);
-  const fail = (r: TRowData, column: string, value: string, message: string) => {
-    errors.push({ row: r.row, column, value, message });
-    r.hasError = true;
-  };
+  const errors: TImportError[] = [];
+  let rowCount = 0;
+  let rowsWithErrors = 0;
+  const written = { households: { created: 0, updated: 0 }, members: { created: 0, updated: 0 } };
+  const today = zoneDate();
 
   // Villages by name, within the caller's scope.
   const villages = new Map<string, { id: number; code: string } | 'ambiguous'>();
   for (const a of await repo.findVillagesInScope(db, user)) villages.set(a.name, villages.has(a.name) ? 'ambiguous' : { id: a.id, code: a.code });
 
-  // Household fields must agree across a household's rows; one head per household; one row per person.
-  const firstRowOf = new Map<string, TRowData>();
-  const headOf = new Map<string, number>();
+  const householdOf = new Map<string, THouseholdState>();
+  /** First row of each ID number in the file; negative when the ID was not registered before the import. */
   const idRow = new Map<string, number>();
-  for (const r of rows) {
-    const code = r.household.code as string | null;
-    if (code) {
-      const first = firstRowOf.get(code);
-      if (!first) firstRowOf.set(code, r);
-      else {
-        for (const c of IMPORT_COLUMNS.filter((c) => c.isHousehold)) {
-          if ((r.household[c.key] ?? null) !== (first.household[c.key] ?? null)) {
-            fail(r, c.header, asText(r.household[c.key]), `与第 ${first.row} 行同一户的${c.header}不一致`);
+  /** ID numbers whose last row in the file says 户主 (or gives no relation). */
+  const lastIsHead = new Set<string>();
+  /** Head rows of households with another registered head: decided once the whole file is read. */
+  const pendingHeads: TRowData[] = [];
+
+  const fail = (r: TRowData, column: string, value: string, message: string) => r.errors.push({ row: r.row, column, value, message });
+
+  /** Checks a batch against the file so far and the database (as it was before this import wrote). */
+  async function check(batch: TRowData[], h: Db): Promise<TRowData[]> {
+    const newCodes = [...new Set(batch.map((r) => r.household.code as string | null).filter((c): c is string => !!c && !householdOf.has(c)))];
+    const ids = [...new Set(batch.map((r) => r.member.idNumber as string | undefined).filter((x): x is string => !!x))];
+    const existingByCode = new Map((await repo.findHouseholdsByCodes(h, newCodes)).map((x) => [x.code, x]));
+    const registeredHead = new Map((await repo.findHeadsByCodes(h, newCodes)).map((x) => [x.code, x.idNumber]));
+    const memberById = new Map((await repo.findMembersByIdNumbers(h, ids)).map((m) => [m.idNumber, m]));
+    const seenBefore = new Set(ids.filter((id) => idRow.has(id)));
+
+    // Household fields must agree across a household's rows; one head per household; one row per person.
+    for (const r of batch) {
+      const code = r.household.code as string | null;
+      if (code) {
+        const st = householdOf.get(code);
+        if (!st) {
+          const existing = existingByCode.get(code);
+          householdOf.set(code, {
+            firstRow: r.row,
+            household: r.household,
+            isBad: false,
+            isOutOfScope: !!existing && !existing.areaCode.startsWith(user.areaPrefix),
+            headRow: null,
+            registeredHead: registeredHead.get(code) ?? null,
+            id: null,
+          });
+        } else {
+          for (const c of HOUSEHOLD_COLUMNS) {
+            if ((r.household[c.key] ?? null) !== (st.household[c.key] ?? null)) {
+              fail(r, c.header, asText(r.household[c.key]), `与第 ${st.firstRow} 行同一户的${c.header}不一致`);
+            }
           }
         }
+        if (r.member.relation === 'head') {
+          const s = householdOf.get(code)!;
+          if (s.headRow != null) fail(r, '与户主关系', '户主', `同一户已在第 ${s.headRow} 行登记户主`);
+          else s.headRow = r.row;
+        }
       }
-      if (r.member.relation === 'head') {
-        if (headOf.has(code)) fail(r, '与户主关系', '户主', `同一户已在第 ${headOf.get(code)} 行登记户主`);
-        else headOf.set(code, r.row);
+      const village = r.household.village as string | null;
+      if (village) {
+        const v = villages.get(village);
+        if (!v) fail(r, '行政村', village, '行政村不存在或不在您的管辖范围内');
+        else if (v === 'ambiguous') fail(r, '行政村', village, '行政村名称重复，无法确定，请联系管理员');
+        else Object.assign(r.household, { areaId: v.id, areaCode: v.code });
+      }
+      if (r.household.type === 'monitored' && !r.household.monitoringCategory) fail(r, '监测对象类别', '', '监测户须填写监测对象类别');
+      if (r.household.type !== 'monitored' && r.household.monitoringCategory) {
+        fail(r, '监测对象类别', asText(r.household.monitoringCategory), '只有监测户才有监测对象类别');
+      }
+      const id = r.member.idNumber as string | undefined;
+      if (id) {
+        if (idRow.has(id)) fail(r, '证件号码', maskIdNumber(id)!, `与第 ${Math.abs(idRow.get(id)!)} 行的证件号码重复`);
+        else idRow.set(id, memberById.has(id) ? r.row : -r.row);
+        const rel = r.member.relation;
+        if (rel == null || rel === 'head') lastIsHead.add(id);
+        else lastIsHead.delete(id);
       }
     }
-    const village = r.household.village as string | null;
-    if (village) {
-      const v = villages.get(village);
-      if (!v) fail(r, '行政村', village, '行政村不存在或不在您的管辖范围内');
-      else if (v === 'ambiguous') fail(r, '行政村', village, '行政村名称重复，无法确定，请联系管理员');
-      else Object.assign(r.household, { areaId: v.id, areaCode: v.code });
+
+    // Existing records: a 户编号 elsewhere, or a person registered in another household, is refused.
+    for (const r of batch) {
+      const code = r.household.code as string | null;
+      const st = code ? householdOf.get(code) : undefined;
+      if (st?.isOutOfScope) fail(r, '户编号', code!, '该户编号已登记在您管辖范围以外的村');
+      const id = r.member.idNumber as string | undefined;
+      // An ID first seen in an earlier batch may since have been written by this import: the
+      // database then tells nothing about how it was registered before, unless it already was.
+      const holder = id && (!seenBefore.has(id) || idRow.get(id)! > 0) ? memberById.get(id) : undefined;
+      if (holder && holder.householdCode !== code) {
+        fail(r, '证件号码', maskIdNumber(holder.idNumber)!, `该证件号码已登记在户编号 ${holder.householdCode}，迁移请使用“成员迁移”`);
+      }
+      // A household whose own fields failed on its first row cannot be written; its members neither.
+      if (st && st.firstRow === r.row && r.errors.some((e) => HOUSEHOLD_HEADERS.has(e.column))) st.isBad = true;
     }
-    if (r.household.type === 'monitored' && !r.household.monitoringCategory) fail(r, '监测对象类别', '', '监测户须填写监测对象类别');
-    if (r.household.type !== 'monitored' && r.household.monitoringCategory) {
-      fail(r, '监测对象类别', asText(r.household.monitoringCategory), '只有监测户才有监测对象类别');
+
+    // One head per household, counting a registered head unless the file demotes them: that needs
+    // the whole file, so such rows wait for the end.
+    const done: TRowData[] = [];
+    for (const r of batch) {
+      const st = r.household.code ? householdOf.get(r.household.code as string) : undefined;
+      if (r.member.relation === 'head' && st?.registeredHead && st.registeredHead !== r.member.idNumber) pendingHeads.push(r);
+      else done.push(r);
     }
-    const id = r.member.idNumber as string | undefined;
-    if (id) {
-      if (idRow.has(id)) fail(r, '证件号码', maskIdNumber(id)!, `与第 ${idRow.get(id)} 行的证件号码重复`);
-      else idRow.set(id, r.row);
-    }
+    return settle(done);
   }
 
-  // Existing records: a 户编号 elsewhere, or a person registered in another household, is refused.
-  const codes = [...firstRowOf.keys()];
-  const existingHouseholds = await repo.findHouseholdsByCodes(db, codes);
-  const existingByCode = new Map(existingHouseholds.map((h) => [h.code, h]));
-  const existingMembers = await repo.findMembersByIdNumbers(db, [...idRow.keys()]);
-  const memberById = new Map(existingMembers.map((m) => [m.idNumber, m]));
-  for (const r of rows) {
-    const code = r.household.code as string | null;
-    const existing = code ? existingByCode.get(code) : undefined;
-    if (existing && !existing.areaCode.startsWith(user.areaPrefix)) fail(r, '户编号', code!, '该户编号已登记在您管辖范围以外的村');
-    const holder = memberById.get(r.member.idNumber as string);
-    if (holder && holder.householdCode !== code) {
-      fail(r, '证件号码', maskIdNumber(holder.idNumber)!, `该证件号码已登记在户编号 ${holder.householdCode}，迁移请使用“成员迁移”`);
+  /** Records the rows' errors and returns the rows that can be written. */
+  function settle(rows: TRowData[]): TRowData[] {
+    const good: TRowData[] = [];
+    for (const r of rows) {
+      rowCount++;
+      if (r.errors.length) {
+        rowsWithErrors++;
+        for (const e of r.errors) errors.push(e);
+      } else if (!householdOf.get(r.household.code as string)?.isBad) good.push(r);
     }
+    return good;
   }
-  // One head per household, counting heads already registered that the file does not demote.
-  const relationInFile = new Map(rows.map((r) => [r.member.idNumber as string, r.member.relation]));
-  const registeredHead = new Map((await repo.findHeadsByCodes(db, codes)).map((h) => [h.code, h.idNumber]));
-  for (const r of rows) {
-    if (r.member.relation !== 'head') continue;
-    const current = registeredHead.get(r.household.code as string);
-    if (current && current !== r.member.idNumber && (relationInFile.get(current) ?? 'head') === 'head') {
-      fail(r, '与户主关系', '户主', `该户已登记户主（证件号码 ${maskIdNumber(current)}），请先修改原户主的与户主关系`);
+
+  function checkPendingHeads(): TRowData[] {
+    for (const r of pendingHeads) {
+      const current = householdOf.get(r.household.code as string)!.registeredHead!;
+      const isDemoted = idRow.has(current) && !lastIsHead.has(current);
+      if (!isDemoted) fail(r, '与户主关系', '户主', `该户已登记户主（证件号码 ${maskIdNumber(current)}），请先修改原户主的与户主关系`);
     }
+    return settle(pendingHeads.splice(0));
   }
-  // A household whose own fields failed on its first row cannot be written; its members neither.
-  const badHouseholds = new Set<string>();
-  for (const r of rows) {
-    const code = r.household.code as string | null;
-    if (code && firstRowOf.get(code) === r && errors.some((e) => e.row === r.row && IMPORT_COLUMNS.some((c) => c.isHousehold && c.header === e.column))) {
-      badHouseholds.add(code);
+
+  /** Writes good rows: their households first (once each, a household only with a valid member). */
+  async function write(rows: TRowData[], h: Db) {
+    if (!rows.length) return;
+    const toWrite = new Map<string, TParsed>();
+    for (const r of rows) {
+      const code = r.household.code as string;
+      const st = householdOf.get(code)!;
+      if (st.id == null) toWrite.set(code, st.household);
+    }
+    if (toWrite.size) {
+      const hh = await repo.upsertImportedHouseholds(h, [...toWrite.values()]);
+      written.households.created += hh.created;
+      written.households.updated += hh.updated;
+      for (const code of toWrite.keys()) householdOf.get(code)!.id = hh.idByCode.get(code)!;
+    }
+    const members = rows.map((r) => ({ ...r.member, householdId: householdOf.get(r.household.code as string)!.id! }));
+    const mm = await repo.upsertImportedMembers(h, members, { actorId: user.id, today });
+    written.members.created += mm.created;
+    written.members.updated += mm.updated;
+  }
+
+  const batches = readBatches(input, o.batchRows)[Symbol.asyncIterator]();
+  let isWritten = false;
+  if (mode === 'good_rows') {
+    for (let b = await batches.next(); !b.done; b = await batches.next()) {
+      const good = await check(b.value, db);
+      if (good.length) await db.transaction(async (t) => write(good, t as unknown as Db));
+    }
+    const good = checkPendingHeads();
+    if (good.length) await db.transaction(async (t) => write(good, t as unknown as Db));
+    isWritten = true;
+  } else {
+    // One transaction for the whole file. On PGlite (one connection) every query of the import
+    // inside it must use its handle; at the first error it is rolled back and the rest of the file
+    // is checked outside it, so the database is not held while nothing more will be written.
+    try {
+      await db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        for (let b = await batches.next(); !b.done; b = await batches.next()) {
+          const good = await check(b.value, tx);
+          if (errors.length) throw ROLLBACK;
+          await write(good, tx);
+        }
+        const good = checkPendingHeads();
+        if (errors.length) throw ROLLBACK;
+        await write(good, tx);
+      });
+      isWritten = true;
+    } catch (e) {
+      if (e !== ROLLBACK) throw e;
+      for (let b = await batches.next(); !b.done; b = await batches.next()) await check(b.value, db);
+      checkPendingHeads();
     }
   }
 
   const result: TImportResult = {
     mode,
-    rows: rows.length,
-    isWritten: false,
-    households: { created: 0, updated: 0 },
-    members: { created: 0, updated: 0 },
-    rowsWithErrors: rows.filter((r) => r.hasError).length,
+    rows: rowCount,
+    isWritten,
+    households: isWritten ? written.households : { created: 0, updated: 0 },
+    members: isWritten ? written.members : { created: 0, updated: 0 },
+    rowsWithErrors,
     errors: [],
     errorReportId: null,
   };
   errors.sort((a, b) => a.row - b.row);
   if (errors.length) result.errorReportId = await writeErrorReport(storage, user, errors);
   result.errors = errors.slice(0, 200);
-  if (mode === 'all_or_nothing' && errors.length) return result;
-
-  // A household is written with at least one valid member row; a row never creates an empty household.
-  const goodMembers = rows.filter((r) => !r.hasError && !badHouseholds.has(r.household.code as string));
-  const goodCodes = new Set(goodMembers.map((r) => r.household.code as string));
-  const goodHouseholds = [...firstRowOf.entries()].filter(([code]) => goodCodes.has(code)).map(([, r]) => r.household);
-  await db.transaction(async (t) => {
-    const tx = t as unknown as Db;
-    const hh = await repo.upsertImportedHouseholds(tx, goodHouseholds);
-    result.households = { created: hh.created, updated: hh.updated };
-    const members = goodMembers.map((r) => ({ ...r.member, householdId: hh.idByCode.get(r.household.code as string)! }));
-    const mm = await repo.upsertImportedMembers(tx, members, { actorId: user.id, today: zoneDate() });
-    result.members = mm;
-  });
-  result.isWritten = true;
   return result;
 }
 

@@ -77,12 +77,14 @@ function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: 
   if (q.hasOpenLead === 'true') conds.push(openLeadExists());
   if (q.hasOpenLead === 'false') conds.push(sql`not ${openLeadExists()}`);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    // 户编号 exactly, or a member whose name starts with the text (surname or full name): a
+    // prefix match the btree on name (text_pattern_ops) serves; the few matching households are
+    // then joined by id instead of probing every household.
+    const prefix = `${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conds.push(
-      or(
-        eq(households.code, q.q),
-        sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.is_active and m.name like ${like})`,
-      )!,
+      sql`${households.id} in (
+        select m.household_id from ${householdMembers} m where m.name like ${prefix} and m.is_active
+        union all select h2.id from ${households} h2 where h2.code = ${q.q})`,
     );
   }
   return and(...conds)!;

@@ -14,12 +14,26 @@ afterAll(async () => ctx?.close());
 describe('seedHouseholdsDemo', () => {
   test('writes a realistic, valid set quickly', async () => {
     const started = Date.now();
-    const r = await seedHouseholdsDemo(ctx.db, ctx.seed);
+    const r = await seedHouseholdsDemo(ctx.db, ctx.seed, { storage: ctx.storage });
     const ms = Date.now() - started;
-    expect(ms).toBeLessThan(5000);
-    expect(r.households).toBe(300);
-    expect(r.members).toBeGreaterThan(800);
-    expect(r.leads).toBeGreaterThanOrEqual(8);
+    expect(ms).toBeLessThan(8000);
+    expect(r.households).toBe(2000);
+    expect(r.members).toBeGreaterThan(6500);
+    expect(r.members).toBeLessThan(7500);
+    expect(r.leads).toBeGreaterThanOrEqual(40);
+    expect(r.flags).toBeGreaterThan(0);
+    // Every township has households; the communities of 文昌办事处 fewer than the villages.
+    const towns = rowsOf<{ town: string; n: number; monitored: number }>(
+      await ctx.db.execute(sql`
+        select t.name as town, count(*)::int as n, count(*) filter (where h.type = 'monitored')::int as monitored
+        from households h join areas v on v.id = h.area_id join areas t on t.id = v.parent_id group by t.name order by t.name`),
+    );
+    expect(towns).toHaveLength(3);
+    const byTown = new Map(towns.map((t) => [t.town, t]));
+    expect(byTown.get('文昌办事处')!.n).toBeLessThan(byTown.get('许湾乡')!.n / 2);
+    const share = towns.reduce((a, t) => a + t.monitored, 0) / r.households;
+    expect(share).toBeGreaterThan(0.02);
+    expect(share).toBeLessThan(0.08);
     const ids = rowsOf<{ id_number: string }>(await ctx.db.execute(sql`select id_number from household_members`));
     expect(ids.every((m) => normalizeIdNumber(m.id_number).ok)).toBe(true);
     const types = rowsOf<{ type: string; n: number; eliminated: number }>(
@@ -38,5 +52,15 @@ describe('seedHouseholdsDemo', () => {
     expect(story.measures).toContain('public_job');
     const steps = rowsOf<{ status: string; n: number }>(await ctx.db.execute(sql`select status, count(*)::int as n from household_leads group by status`));
     expect(steps.map((s) => s.status).sort()).toEqual(['in_progress', 'refused']);
+    // Archive scans: a mix of complete and incomplete archives, all pointing at one stored placeholder.
+    expect(r.archiveFiles).toBeGreaterThan(1000);
+    const scans = rowsOf<{ keys: number; owners: number }>(
+      await ctx.db.execute(sql`select count(distinct storage_key)::int as keys, count(distinct owner_id)::int as owners from attachments where owner_type = 'household_archive'`),
+    )[0];
+    expect(scans.keys).toBe(1);
+    expect(await ctx.storage.get('att/demo/archive-scan')).not.toBeNull();
+    const kept = rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(*)::int as n from households where type <> 'ordinary'`))[0].n;
+    expect(scans.owners).toBeGreaterThan(kept * 0.6);
+    expect(scans.owners).toBeLessThanOrEqual(kept);
   });
 });

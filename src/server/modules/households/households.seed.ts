@@ -1,17 +1,22 @@
 /**
- * Demo data of 防止返贫动态监测: ~300 households and ~1,000 members in the demo villages with
- * generated names and valid generated ID numbers, incomes around the monitoring line, 三保障
- * checks, monitored and eliminated households, leads at every step, measures with funds, and
- * visits. Deterministic (fixed generator seed); dates are relative to `now` in Asia/Shanghai.
+ * Demo data of 防止返贫动态监测: ~2,000 households and ~7,000 members over the villages of the
+ * three townships (the 文昌办事处 communities have fewer rural households), with generated names
+ * and valid generated ID numbers, incomes spread around the monitoring line, 三保障 checks, a few
+ * percent monitored and some eliminated, leads at every step, measures with funds, visits, archive
+ * scans (one tiny placeholder image referenced by many attachment rows) and a screening run.
+ * Deterministic (fixed generator seed); dates are relative to `now` in Asia/Shanghai.
  * Like the rest of the demo seed it writes tables directly in multi-row inserts, to stay fast.
  */
+import { createHash } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
+import sharp from 'sharp';
 import { idCheckChar } from '../../../shared/domain/households/id-number.js';
 import { computeIncome } from '../../../shared/domain/households/income.js';
 import type { TProcedureStep, TStepRecord } from '../../../shared/domain/households/procedure.js';
 import { PROCEDURES } from '../../../shared/domain/households/procedure.js';
 import type { Db } from '../../db/client.js';
 import {
+  attachments,
   householdGuarantees,
   householdIncomes,
   householdLeadEvents,
@@ -25,8 +30,13 @@ import {
   monitoringSettings,
   users,
 } from '../../db/schema/index.js';
+import type { TStorage } from '../../lib/storage.js';
 import { addDays, zoneDate } from '../../lib/time.js';
+import type { TSessionUser } from '../../lib/types.js';
 import { fakeName, rng, TOWNSHIPS, type TBaseSeed } from '../../seed/base.js';
+import { DEFAULT_ARCHIVE_DOCUMENTS } from './archives.service.js';
+import { ARCHIVE_OWNER_TYPE } from './archives.repo.js';
+import { runScreening } from './households.service.js';
 
 /** What the household demo wrote. */
 export interface THouseholdsDemoResult {
@@ -35,6 +45,26 @@ export interface THouseholdsDemoResult {
   leads: number;
   measures: number;
   visits: number;
+  archiveFiles: number;
+  flags: number;
+}
+
+/** Options of the household demo: the clock, its size, and where archive scans are stored (none filed without it). */
+export interface THouseholdsDemoOptions {
+  now?: Date;
+  householdCount?: number;
+  storage?: TStorage;
+}
+
+async function insertChunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
+/** Inserts rows in chunks and returns the generated ids in order. */
+async function insertReturningIds<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<{ id: number }[]>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += size) ids.push(...(await write(rows.slice(i, i + size))).map((r) => r.id));
+  return ids;
 }
 
 const HAMLETS = ['前庄', '后庄', '东头', '西头', '南街', '北街'];
@@ -53,10 +83,10 @@ const MEASURE_CONTENT: Record<string, string> = {
 };
 
 /**
- * Seeds the demo households on top of `seedBase` (villages of 搬口办事处 and 许湾乡, 贾寨行政村
- * among them, with a head of household like the seed story's: chronic illness, a 公益岗位).
+ * Seeds the demo households on top of `seedBase` (villages and communities of the three
+ * townships; 贾寨行政村's first household is like the seed story's: chronic illness, a 公益岗位).
  */
-export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: Date; householdCount?: number } = {}): Promise<THouseholdsDemoResult> {
+export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: THouseholdsDemoOptions = {}): Promise<THouseholdsDemoResult> {
   const rand = rng(20230415);
   const now = opts.now ?? new Date();
   const today = zoneDate(now);
@@ -66,7 +96,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
   const lines: Record<number, number> = { [y2]: 7300, [y1]: 7500 };
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const count = opts.householdCount ?? 300;
+  const count = opts.householdCount ?? 2000;
 
   await db
     .insert(monitoringSettings)
@@ -76,8 +106,14 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
     ])
     .onConflictDoNothing();
 
-  const villageNames = TOWNSHIPS.slice(0, 2).flatMap((t) => t.villages);
-  const villages = villageNames.map((n) => ({ name: n, ...base.areaByName.get(n)! }));
+  const villageNames = TOWNSHIPS.flatMap((t) => t.villages);
+  const villages = villageNames.map((n) => ({ name: n, ...base.areaByName.get(n)!, isCommunity: !n.endsWith('行政村') }));
+  // 贾寨 (the seed story's village) takes the first 5 %; then villages take 11 households for
+  // every 3 of a community (few rural households live in the 文昌办事处 communities).
+  const jiazhaiShare = Math.max(3, Math.round(count * 0.05));
+  const rural = villages.slice(1).filter((v) => !v.isCommunity);
+  const communities = villages.filter((v) => v.isCommunity);
+  const pattern = [...Array.from({ length: 11 }, () => rural).flat(), ...Array.from({ length: 3 }, () => communities).flat()];
   const userIds = [...base.userByName.values()].map((u) => u.id);
   const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name]));
   const jiazhaiUser = base.userByName.get('jiazhai')!.id;
@@ -108,17 +144,28 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
   type TMem = Omit<typeof householdMembers.$inferInsert, 'householdId'> & { hIdx: number };
   const mems: TMem[] = [];
   for (let i = 0; i < count; i++) {
-    // 贾寨 gets a larger share (the seed story's village).
-    const v = i < 36 ? villages[0] : villages[1 + ((i - 36) % (villages.length - 1))];
+    const v = i < jiazhaiShare ? villages[0] : pattern[(i - jiazhaiShare) % pattern.length];
     const isStory = i === 0;
     const r = rand();
-    let type: 'ordinary' | 'lifted' | 'monitored' = r < 0.55 ? 'ordinary' : r < 0.87 ? 'lifted' : 'monitored';
+    // About 20 % 脱贫户 and 4–5 % 监测户 in villages; fewer of both in the communities.
+    const [liftedBelow, monitoredFrom] = v.isCommunity ? [0.9, 0.975] : [0.755, 0.955];
+    let type: 'ordinary' | 'lifted' | 'monitored' = r < liftedBelow ? 'ordinary' : r < monitoredFrom ? 'lifted' : 'monitored';
     if (isStory || i === 1 || i === 2) type = 'monitored';
     const identifiedAt = type === 'monitored' ? addDays(today, -int(60, 900)) : null;
     const isEliminated = type === 'monitored' && !isStory && identifiedAt! < addDays(today, -240) && rand() < 0.35;
     const size = isStory ? 3 : int(1, 6);
     const surname = fakeName(rand).slice(0, 1);
-    const perCapita = type === 'monitored' && !isEliminated ? int(5800, 8600) : type === 'lifted' ? int(7800, 16000) : int(9000, 30000);
+    // Spread around the 7,500 元 line: monitored mostly below or just above it, 脱贫户 from just
+    // below to well above, a few ordinary households close to it (screening finds them).
+    const near = rand();
+    const perCapita =
+      type === 'monitored' && !isEliminated
+        ? int(5800, 8600)
+        : type === 'monitored'
+          ? int(8600, 13000)
+          : type === 'lifted'
+            ? near < 0.06 ? int(7000, 7900) : near < 0.3 ? int(7900, 11000) : int(11000, 18000)
+            : near < 0.04 ? int(7200, 10000) : int(11000, 32000);
     const riskTypes = type === 'monitored' ? (isStory ? ['illness'] : [pick(['illness', 'schooling', 'disability', 'disaster', 'employment', 'labour', 'accident'])]) : [];
     hhs.push({
       code: `${v.code.slice(6, 12)}${String(i + 1).padStart(4, '0')}`,
@@ -132,8 +179,8 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
       riskTypes,
       cadreUserId: v.name === '贾寨行政村' ? jiazhaiUser : v.name === '石庄行政村' ? shizhuangUser : null,
       cadreName: v.name === '贾寨行政村' || v.name === '石庄行政村' ? null : fakeName(rand),
-      housingGrade: rand() < 0.06 ? 'C' : pick(['A', 'B', 'B']),
-      drinkingWater: rand() < 0.03 ? 'unsafe' : 'safe',
+      housingGrade: rand() < 0.02 ? 'C' : pick(['A', 'B', 'B']),
+      drinkingWater: rand() < 0.012 ? 'unsafe' : 'safe',
       identifiedAt,
       riskEliminatedAt: isEliminated ? addDays(identifiedAt!, int(200, 400)) : null,
       perCapita,
@@ -181,7 +228,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
         disabilityGrade: null,
         labourSkill: age < 16 || school !== 'none' ? null : age > 70 ? 'lost' : 'ordinary',
         migrantMonths: age >= 18 && age < 55 && school === 'none' && rand() < 0.6 ? int(4, 12) : 0,
-        hasMedicalInsurance: rand() > 0.01,
+        hasMedicalInsurance: rand() > 0.004,
         hasCriticalIllnessInsurance: true,
       };
       m.idNumber = makeId(m.birthDate, male);
@@ -190,18 +237,21 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
   }
   const story = mems.find((m) => m.hIdx === 0 && m.relation === 'head')!;
 
-  const hhRows = await db
-    .insert(households)
-    .values(hhs.map(({ perCapita: _p, size: _s, isStory: _i, ...h }) => h))
-    .returning({ id: households.id });
-  const hid = (i: number) => hhRows[i].id;
-  const memberRows: { id: number }[] = [];
-  for (let k = 0; k < mems.length; k += 500) {
-    const chunk = mems.slice(k, k + 500).map(({ hIdx, ...m }) => ({ ...m, householdId: hid(hIdx) }));
-    memberRows.push(...(await db.insert(householdMembers).values(chunk).returning({ id: householdMembers.id })));
-  }
-  await db.insert(memberMoves).values(
-    memberRows.map((m, k) => ({ memberId: m.id, kind: 'registered', fromHouseholdId: null, toHouseholdId: hid(mems[k].hIdx), movedOn: addDays(today, -1000), note: '建档登记', actorId: null })),
+  const hhIds = await insertReturningIds(
+    hhs.map(({ perCapita: _p, size: _s, isStory: _i, ...h }) => h),
+    1000,
+    (chunk) => db.insert(households).values(chunk).returning({ id: households.id }),
+  );
+  const hid = (i: number) => hhIds[i];
+  const memberIds = await insertReturningIds(
+    mems.map(({ hIdx, ...m }) => ({ ...m, householdId: hid(hIdx) })),
+    1000,
+    (chunk) => db.insert(householdMembers).values(chunk).returning({ id: householdMembers.id }),
+  );
+  await insertChunked(
+    memberIds.map((id, k) => ({ memberId: id, kind: 'registered', fromHouseholdId: null, toHouseholdId: hid(mems[k].hIdx), movedOn: addDays(today, -1000), note: '建档登记', actorId: null })),
+    2000,
+    (chunk) => db.insert(memberMoves).values(chunk),
   );
 
   // ---- income and 三保障 ---------------------------------------------------------------------
@@ -236,8 +286,8 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
       guaranteeRows.push({ householdId: hid(i), year: y1, item, status: bad ? 'not_secured' : 'secured', note: bad ? '待改造' : null, checkedById: null });
     }
   });
-  await db.insert(householdIncomes).values(incomeRows);
-  await db.insert(householdGuarantees).values(guaranteeRows);
+  await insertChunked(incomeRows, 1000, (chunk) => db.insert(householdIncomes).values(chunk));
+  await insertChunked(guaranteeRows, 2000, (chunk) => db.insert(householdGuarantees).values(chunk));
 
   // ---- measures and funds ------------------------------------------------------------------
   const measureRows: (typeof householdMeasures.$inferInsert)[] = [];
@@ -263,7 +313,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
       });
     }
   });
-  const measureIds = measureRows.length ? await db.insert(householdMeasures).values(measureRows).returning({ id: householdMeasures.id }) : [];
+  const measureIds = (await insertReturningIds(measureRows, 1000, (chunk) => db.insert(householdMeasures).values(chunk).returning({ id: householdMeasures.id }))).map((id) => ({ id }));
   const fundRows: (typeof householdMeasureFunds.$inferInsert)[] = [];
   measureRows.forEach((m, k) => {
     if (m.status === 'planned' || !m.amount) return;
@@ -274,7 +324,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
     const payOn = addDays(allocOn, int(5, 25));
     fundRows.push({ measureId: measureIds[k].id, kind: 'payment', amount: m.amount, on: payOn > today ? today : payOn, note: '已拨付到户' });
   });
-  if (fundRows.length) await db.insert(householdMeasureFunds).values(fundRows);
+  await insertChunked(fundRows, 2000, (chunk) => db.insert(householdMeasureFunds).values(chunk));
 
   // ---- visits ------------------------------------------------------------------------------
   const visitRows: (typeof householdVisits.$inferInsert)[] = [];
@@ -297,7 +347,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
       });
     }
   });
-  await db.insert(householdVisits).values(visitRows);
+  await insertChunked(visitRows, 1000, (chunk) => db.insert(householdVisits).values(chunk));
 
   // ---- leads at every step -----------------------------------------------------------------
   const idSteps = PROCEDURES.identification.map((d) => d.step);
@@ -318,11 +368,13 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
     cadre: ['走访发现户主务工受伤，收入骤减', '排查发现家庭人均收入接近监测线', '家庭主要劳动力患病，无法务工'],
     department: ['医保：住院自付费用 21,460 元（≥ 20,000 元）', '民政：新纳入低保对象', '应急：受灾户，房屋受损'],
   } as const;
-  for (let k = 0; k < 16 && k < candidates.length; k++) {
-    const { h, i } = candidates[k * 7 % candidates.length];
+  // About one lead per 40 households, every stage present; every 16th from the 4th is overdue.
+  const leadCount = Math.max(16, Math.round(count / 40));
+  for (let k = 0; k < leadCount && k < candidates.length; k++) {
+    const { h, i } = candidates[(k * 7) % candidates.length];
     const stage = STAGES[k % STAGES.length];
     const channel = (['self_report', 'cadre', 'department'] as const)[k % 3];
-    const raisedOn = k === 3 ? addDays(today, -19) : addDays(today, -int(0, 12));
+    const raisedOn = k % 16 === 3 ? addDays(today, -19) : addDays(today, -int(0, 12));
     const head = mems.find((m) => m.hIdx === i && m.relation === 'head')!;
     const steps: Record<string, TStepRecord> = {};
     stage.done.forEach((s, j) => {
@@ -354,8 +406,8 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
     });
   }
   void idSteps;
-  const leadIds = await db.insert(householdLeads).values(leadRows).returning({ id: householdLeads.id });
-  await db.insert(householdLeadEvents).values(
+  const leadIds = (await insertReturningIds(leadRows, 500, (chunk) => db.insert(householdLeads).values(chunk).returning({ id: householdLeads.id }))).map((id) => ({ id }));
+  await insertChunked(
     leadRows.flatMap((l, k) => [
       { leadId: leadIds[k].id, actorId: l.createdById ?? null, action: 'create', fromStatus: null, toStatus: 'in_progress', note: l.reason, at: l.raisedAt },
       ...Object.entries(l.steps as Record<string, TStepRecord>).map(([step, r]) => ({
@@ -371,8 +423,96 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: { now?: 
       ...(l.status === 'refused'
         ? [{ leadId: leadIds[k].id, actorId: l.createdById ?? null, action: 'refuse', step: 'home_visit', fromStatus: 'in_progress', toStatus: 'refused', note: l.refusedReason }]
         : []),
-    ]),
+    ]) as (typeof householdLeadEvents.$inferInsert)[],
+    1000,
+    (chunk) => db.insert(householdLeadEvents).values(chunk),
   );
   void story;
-  return { households: hhs.length, members: mems.length, leads: leadRows.length, measures: measureRows.length, visits: visitRows.length };
+
+  // ---- archive scans (一户一档) ----------------------------------------------------------------
+  let archiveFiles = 0;
+  if (opts.storage) {
+    const files = await storeArchivePlaceholder(opts.storage);
+    const archiveRows: (typeof attachments.$inferInsert)[] = [];
+    let uuidSeq = 0;
+    hhs.forEach((h, i) => {
+      const required = DEFAULT_ARCHIVE_DOCUMENTS.filter((d) => d.householdTypes.includes(h.type as 'lifted' | 'monitored'));
+      if (!required.length) return;
+      // A realistic mix: about half complete, a third missing one to three documents, the rest barely started.
+      const r = rand();
+      const held = h.isStory || r < 0.5 ? required : r < 0.82 ? required.filter(() => rand() > 0.25) : required.slice(0, int(0, 2));
+      const filed = addDays(h.identifiedAt ?? addDays(today, -400), int(3, 30));
+      const filedOn = filed > today ? today : filed;
+      for (const d of held) {
+        uuidSeq++;
+        archiveRows.push({
+          id: `5eed0000-0000-4000-8000-${uuidSeq.toString(16).padStart(12, '0')}`,
+          ownerType: ARCHIVE_OWNER_TYPE,
+          ownerId: String(hid(i)),
+          kind: d.code,
+          filename: `${d.name.replace(/[/]/g, '')}.png`,
+          mime: 'image/png',
+          size: files.size,
+          sha256: files.sha256,
+          storageKey: files.key,
+          thumbKey: `${files.key}.thumb`,
+          publicKey: `${files.key}.public`,
+          width: files.width,
+          height: files.height,
+          uploadedById: h.cadreUserId ?? null,
+          createdAt: new Date(`${filedOn}T10:00:00+08:00`),
+        });
+      }
+    });
+    await insertChunked(archiveRows, 1000, (chunk) => db.insert(attachments).values(chunk));
+    archiveFiles = archiveRows.length;
+  }
+
+  // ---- a screening run over last year's figures, so flags are waiting ------------------------
+  const system: TSessionUser = {
+    id: leaderUser,
+    username: 'demo-seed',
+    displayName: '演示数据',
+    role: 'admin',
+    unitId: null,
+    unitName: null,
+    areaId: villages[0].id,
+    areaName: '',
+    areaCode: '',
+    areaPrefix: '',
+    mustChangePassword: false,
+    sessionId: '',
+    csrfToken: '',
+  };
+  const screened = await runScreening(db, system, { year: y1 });
+  return {
+    households: hhs.length,
+    members: mems.length,
+    leads: leadRows.length,
+    measures: measureRows.length,
+    visits: visitRows.length,
+    archiveFiles,
+    flags: screened.raised,
+  };
+}
+
+/**
+ * Stores one small placeholder scan (a grey page with a few "text lines") with its thumbnail and
+ * public copy, once; every demo archive row points to these keys, so the seed writes three tiny files.
+ */
+async function storeArchivePlaceholder(storage: TStorage) {
+  const width = 60;
+  const height = 84;
+  const lines = Array.from({ length: 8 }, (_, k) => ({
+    input: { create: { width: k % 3 === 2 ? 28 : 44, height: 2, channels: 3 as const, background: { r: 150, g: 150, b: 150 } } },
+    top: 10 + k * 8,
+    left: 8,
+  }));
+  const png = await sharp({ create: { width, height, channels: 3, background: { r: 246, g: 244, b: 236 } } }).composite(lines).png().toBuffer();
+  const thumb = await sharp(png).webp({ quality: 75 }).toBuffer();
+  const key = 'att/demo/archive-scan';
+  await storage.put(key, png);
+  await storage.put(`${key}.thumb`, thumb);
+  await storage.put(`${key}.public`, png);
+  return { key, size: png.length, sha256: createHash('sha256').update(png).digest('hex'), width, height };
 }
