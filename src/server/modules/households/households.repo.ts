@@ -375,17 +375,23 @@ export interface TScreeningBatchOptions {
   limit: number;
 }
 
+/** Active households in scope after `afterId` (keyset batches), optionally under an area prefix. */
+function batchConditions(user: TSessionUser, o: { areaPrefix: string | null; afterId: number }): SQL[] {
+  const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
+  if (o.areaPrefix) {
+    const [low, high] = areaRange(o.areaPrefix);
+    conds.push(between(households.areaCode, low, high));
+  }
+  return conds;
+}
+
 /**
  * The next batch of households in scope (keyset by id) with everything the rules read: active
  * members, income of the year and the year before, and the year's guarantee checks.
  * Four set-based queries per batch, whatever its size.
  */
 export async function loadScreeningBatch(db: Db, user: TSessionUser, o: TScreeningBatchOptions) {
-  const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
-  if (o.areaPrefix) {
-    const [low, high] = areaRange(o.areaPrefix);
-    conds.push(between(households.areaCode, low, high));
-  }
+  const conds = batchConditions(user, o);
   const hs = await db
     .select({
       id: households.id,
@@ -655,11 +661,7 @@ export async function upsertImportedMembers(db: Db, rows: Record<string, unknown
 
 /** The next batch of households in scope (keyset by id) with their current members, for export. */
 export async function loadExportBatch(db: Db, user: TSessionUser, o: { areaPrefix: string | null; afterId: number; limit: number }) {
-  const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
-  if (o.areaPrefix) {
-    const [low, high] = areaRange(o.areaPrefix);
-    conds.push(between(households.areaCode, low, high));
-  }
+  const conds = batchConditions(user, o);
   const hs = await db
     .select({
       id: households.id,
