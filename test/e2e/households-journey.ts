@@ -121,7 +121,15 @@ export const householdsJourney: TJourney = {
       await leader.getByRole('combobox', { name: '部门' }).click();
       await leader.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '医保' }).click();
       await leader.locator('input[type=file]').setInputFiles(xlsx);
-      await leader.getByRole('button', { name: '开始比对' }).click();
+      // Wait for the upload's answer, so a failure reports the server's words, not a missing element.
+      // A click that sent nothing (seen once in CI, the request never left the page) is repeated once.
+      const start = leader.getByRole('button', { name: '开始比对' });
+      const answered = (timeout: number) =>
+        leader.waitForResponse((r) => r.url().includes('/api/household-leads/department-import'), { timeout }).catch(() => null);
+      let response = await Promise.all([answered(10_000), start.click()]).then(([r]) => r);
+      if (!response) response = await Promise.all([answered(20_000), start.click()]).then(([r]) => r);
+      if (!response) throw new Error('部门数据比对: no request reached the server after two clicks');
+      if (response.status() !== 200) throw new Error(`部门数据比对 answered ${response.status()}: ${await response.text()}`);
       const result = leader.getByTestId('dept-import-result');
       await toBeVisible(result);
       await toContainText(result, '生成线索1');
