@@ -4,11 +4,11 @@ import type { TUnitType } from '../../../shared/domain/units.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
 import { areas, units, users } from '../../db/schema/index.js';
+import { containsPattern } from '../../db/like.js';
 
 export type TAreaRow = typeof areas.$inferSelect;
 export type TUnitRecord = typeof units.$inferSelect;
 
-const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** True when a database error is a unique-constraint violation (a race past the duplicate check). */
 export function isUniqueViolation(err: unknown): boolean {
@@ -80,7 +80,7 @@ export async function findUnits(db: Db, f: TUnitFilter) {
   const conds: (SQL | undefined)[] = [
     f.type ? eq(units.type, f.type) : undefined,
     f.areaId ? eq(units.areaId, f.areaId) : undefined,
-    f.q ? ilike(units.name, escapeLike(f.q)) : undefined,
+    f.q ? ilike(units.name, containsPattern(f.q)) : undefined,
     f.includeInactive ? undefined : eq(units.isActive, true),
   ];
   return db
@@ -158,7 +158,7 @@ export interface TUserFilter {
 /** One page of users (without password hashes) and the total. */
 export async function findUsers(db: Db, f: TUserFilter) {
   const where = and(
-    f.q ? or(ilike(users.username, escapeLike(f.q)), ilike(users.displayName, escapeLike(f.q))) : undefined,
+    f.q ? or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q))) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
     f.areaPrefix ? between(areas.code, ...areaRange(f.areaPrefix)) : undefined,
     f.includeInactive ? undefined : eq(users.isActive, true),

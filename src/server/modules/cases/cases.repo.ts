@@ -10,6 +10,7 @@ import { areas, caseEvents, cases, units, users } from '../../db/schema/index.js
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
 import type { TSessionUser } from '../../lib/types.js';
+import { containsPattern } from '../../db/like.js';
 
 /** Counting stops here: a list answers "10000+" rather than scanning a million rows. */
 export const COUNT_CAP = 10_000;
@@ -56,7 +57,7 @@ function listConditions(user: TSessionUser, q: TCaseListQuery, areaPrefix: strin
   if (q.dueFrom) conds.push(gte(cases.deadline, zoneDayStart(q.dueFrom)));
   if (q.dueTo) conds.push(lte(cases.deadline, zoneDayEnd(q.dueTo)));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(q.q);
     // Chinese has no letter case: plain LIKE matches the same rows as ILIKE, at a fraction of the cost.
     const match = q.q.toLowerCase() === q.q.toUpperCase() ? likeOp : ilike;
     conds.push(or(match(cases.title, like), match(cases.place, like), eq(cases.code, q.q))!);
@@ -214,12 +215,5 @@ export async function findActiveUnit(db: Db, unitId: number) {
   return u ?? null;
 }
 
-/** An area by id, with its code and prefix. */
-export async function findArea(db: Db, areaId: number) {
-  const [a] = await db
-    .select({ id: areas.id, code: areas.code, prefix: areas.prefix, name: areas.name })
-    .from(areas)
-    .where(eq(areas.id, areaId))
-    .limit(1);
-  return a ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';

@@ -289,12 +289,5 @@ export async function findResultInScope(db: Db, user: TSessionUser, resultId: nu
   return row ?? null;
 }
 
-/** An area by id with its code, for checks on input. */
-export async function findArea(db: Db, id: number) {
-  const [row] = await db
-    .select({ id: areas.id, code: areas.code, prefix: areas.prefix, name: areas.name, isActive: areas.isActive })
-    .from(areas)
-    .where(eq(areas.id, id))
-    .limit(1);
-  return row ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';

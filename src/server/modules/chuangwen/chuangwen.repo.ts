@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { areas, calendarDays, cwCasePlaces, cwCategories, cwPlaces, cwSettings, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TSessionUser } from '../../lib/types.js';
+import { containsPattern } from '../../db/like.js';
 
 // ── calendar ────────────────────────────────────────────────────────────────────────────
 
@@ -140,7 +141,7 @@ export async function findPlaces(db: Db, user: TSessionUser, q: TPlaceListQuery,
     conds.push(between(cwPlaces.areaCode, low, high));
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(q.q);
     conds.push(or(ilike(cwPlaces.name, like), ilike(cwPlaces.address, like))!);
   }
   const where = and(...conds);
@@ -197,15 +198,8 @@ export async function findTownshipUnit(db: Db, areaCode: string) {
   return row?.id ?? null;
 }
 
-/** An area by id, with its code and prefix. */
-export async function findArea(db: Db, areaId: number) {
-  const [a] = await db
-    .select({ id: areas.id, code: areas.code, prefix: areas.prefix, name: areas.name })
-    .from(areas)
-    .where(eq(areas.id, areaId))
-    .limit(1);
-  return a ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';
 
 // ── settings and case links ─────────────────────────────────────────────────────────────
 

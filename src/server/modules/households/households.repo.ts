@@ -21,6 +21,7 @@ import {
 } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TSessionUser } from '../../lib/types.js';
+import { prefixPattern } from '../../db/like.js';
 
 /** Counting stops here: a list answers "10000+" rather than scanning the whole registry. */
 export const COUNT_CAP = 10_000;
@@ -35,15 +36,8 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-/** An area by id with its level. */
-export async function findArea(db: Db, areaId: number) {
-  const [a] = await db
-    .select({ id: areas.id, code: areas.code, prefix: areas.prefix, name: areas.name, level: areas.level })
-    .from(areas)
-    .where(eq(areas.id, areaId))
-    .limit(1);
-  return a ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';
 
 /** A user's id and display name, for 帮扶责任人. */
 export async function findUser(db: Db, userId: number) {
@@ -80,7 +74,7 @@ function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: 
     // 户编号 exactly, or a member whose name starts with the text (surname or full name): a
     // prefix match the btree on name (text_pattern_ops) serves; the few matching households are
     // then joined by id instead of probing every household.
-    const prefix = `${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const prefix = prefixPattern(q.q);
     conds.push(
       sql`${households.id} in (
         select m.household_id from ${householdMembers} m where m.name like ${prefix} and m.is_active

@@ -187,11 +187,8 @@ export async function findPublicVillages(db: Db) {
     order by v.code`);
 }
 
-/** An area by id with its level. */
-export async function findArea(db: Db, areaId: number) {
-  const [a] = await db.select({ id: areas.id, code: areas.code, name: areas.name, level: areas.level, prefix: areas.prefix, isActive: areas.isActive }).from(areas).where(eq(areas.id, areaId)).limit(1);
-  return a ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';
 
 /** The household holding an active member with this ID number, if any. */
 export async function findHouseholdByMemberIdNumber(db: Db, idNumber: string) {

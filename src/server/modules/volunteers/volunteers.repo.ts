@@ -36,11 +36,8 @@ export async function findTeam(db: Db, user: TSessionUser, id: number): Promise<
   return row ?? null;
 }
 
-/** An area by id. */
-export async function findArea(db: Db, id: number) {
-  const [row] = await db.select({ id: areas.id, code: areas.code }).from(areas).where(eq(areas.id, id)).limit(1);
-  return row ?? null;
-}
+/** One area by id (shared with every module). */
+export { findAreaById as findArea } from '../../db/areas.repo.js';
 
 /** Inserts a team; returns its id. */
 export async function insertTeam(db: Db, values: typeof volunteerTeams.$inferInsert) {
