@@ -91,7 +91,7 @@ let generated: TGenerated | null = null;
  * Writes the import file(s): N households over the zone's 24 villages, one row per member.
  * A household never straddles two files.
  */
-async function generateFiles(o: THouseholdsOptions, log: (s: string) => void): Promise<TGenerated> {
+export async function generateFiles(o: THouseholdsOptions, log: (s: string) => void): Promise<TGenerated> {
   const key = `${o.households}:${o.membersPerFile}`;
   if (generated && generated.key === key) return generated;
   const t0 = performance.now();

@@ -30,6 +30,14 @@ export interface TOpenDbOptions {
 const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 /**
+ * Statements with more parameters than this are not prepared: they are bulk writes and lookups
+ * (an import's batch of 2,000 rows) whose text changes with the batch's size, so each would be a
+ * new statement cached for the connection's life, in this process and in the server's backend,
+ * and used once.
+ */
+const PREPARE_MAX_PARAMS = 64;
+
+/**
  * drizzle asks postgres.js to prepare only queries given a name; every other query is parsed
  * and planned anew on each request. postgres.js caches prepared statements per connection by
  * query text, and our query shapes are few (filters vary in values, not in text), so preparing
@@ -40,7 +48,10 @@ function preparing<T extends { unsafe: (...args: never[]) => unknown }>(client: 
     get(target, prop, receiver) {
       if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
       return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
-        (target.unsafe as unknown as (q: string, p?: unknown[], o?: object) => unknown)(query, params, { ...options, prepare: true });
+        (target.unsafe as unknown as (q: string, p?: unknown[], o?: object) => unknown)(query, params, {
+          ...options,
+          prepare: (params?.length ?? 0) <= PREPARE_MAX_PARAMS,
+        });
     },
   });
 }

@@ -17,8 +17,20 @@ export function cellValue(v: unknown): unknown {
   }
   return v;
 }
-/** A cell's text: trimmed, dates as YYYY-MM-DD, empty for nothing. */
-export const asText = (v: unknown) => (v == null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+/**
+ * A string that holds its own characters. The streaming reader's cell texts are V8 "sliced
+ * strings": views into the decoded XML chunk (about 64 KB) they came from, which they keep alive.
+ * An import that keeps 400,000 ID numbers (to find duplicates) kept 400,000 such views and with
+ * them the whole sheet's XML: ~1.8 KB per row, 700 MB at 400,000 rows. V8 copies substrings
+ * shorter than 13 characters anyway; longer ones are copied here through a UTF-8 round trip.
+ */
+export const detach = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
+
+/**
+ * A cell's text: trimmed, dates as YYYY-MM-DD, empty for nothing; detached from the reader's
+ * chunk (see `detach`), so keeping it keeps nothing else.
+ */
+export const asText = (v: unknown) => (v == null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : detach(String(v).trim()));
 
 /**
  * Re-chunks a byte stream so no chunk ends inside a UTF-8 character. exceljs's streaming reader
