@@ -31,7 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TEnvConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     seedDemo: env.SEED_DEMO !== 'false',
-    app: defaultAppConfig({ webDir: path.join(ROOT, 'dist/web'), secureCookies: env.SECURE_COOKIES === 'true' }),
+    app: defaultAppConfig({ webDir: env.WEB_DIR ? path.resolve(env.WEB_DIR) : path.join(ROOT, 'dist/web'), secureCookies: env.SECURE_COOKIES === 'true' }),
   };
 }
 
