@@ -1,6 +1,7 @@
 /**
  * 防止返贫动态监测 figures: an .xlsx import of N households / ~4N members through the real route
- * (POST /api/households/import?mode=good_rows, multipart, through app.inject), a full screening
+ * (POST /api/households/import?mode=good_rows, multipart over HTTP to a server process started as
+ * `npm start` starts it, whose memory is the figure; see importThroughServer), a full screening
  * over the registry as a district user (POST /api/households/screening as leader), and the
  * household list's p50/p99 (GET /api/households) as leader and as a village cadre.
  *
@@ -10,9 +11,12 @@
  * The template has no income columns: after the import the bench writes two years of incomes
  * set-based (INSERT … SELECT), as fill.ts does for cases, so the screening has something to read.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client.js';
@@ -58,12 +62,13 @@ export interface THouseholdsBench {
     seconds: number;
     memberRowsPerSec: number;
     perFile: { members: number; seconds: number; created: number; rowsWithErrors: number }[];
-    rssBeforeMb: number;
-    rssPeakSampledMb: number;
-    maxRssBeforeMb: number;
-    maxRssAfterMb: number;
-    householdsInDb: number;
-    membersInDb: number;
+    /** The server process's memory (VmRSS) before the first upload, its sampled peak, VmHWM and after. */
+    serverRssBeforeMb: number;
+    serverRssPeakSampledMb: number;
+    serverHwmMb: number;
+    serverRssAfterMb: number;
+    householdsInDb?: number;
+    membersInDb?: number;
   };
   screening: { year: number; runs: { seconds: number; serverMs: number; households: number; members: number; raised: number; stillOpen: number; resolved: number; byRule: Record<string, number> }[] };
   list: THouseholdListLatency[];
@@ -219,14 +224,152 @@ async function signInClient(app: TApp, username: string, password: string) {
   return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: (res.json() as { csrfToken: string }).csrfToken };
 }
 
-function multipart(file: Buffer, filename: string): { payload: Buffer; contentType: string } {
-  const boundary = `----zhilibench${Date.now().toString(16)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+/** Where the server under measurement finds the bench's database. */
+export type TImportTarget = { databaseUrl: string } | { dataDir: string };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+/** Resident and peak resident memory of a process, from /proc (Linux), in bytes. */
+function procMemory(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Imports the generated files the way a user does: a real server process (`src/server/main.ts`,
+ * as `npm start` runs it) on the bench's database, the files uploaded over HTTP as multipart
+ * streams, one after the other, as `admin` in the good-rows mode. The server's memory is read
+ * from /proc every 20 ms (VmRSS) and its peak at the end (VmHWM, which counts startup too), so
+ * the figure is the server's own and not the bench process's (which holds a million cases'
+ * fill and the generator).
+ */
+export async function importThroughServer(
+  target: TImportTarget,
+  password: string,
+  o: THouseholdsOptions,
+  log: (s: string) => void,
+): Promise<THouseholdsBench['import']> {
+  const gen = await generateFiles(o, log);
+  const port = await freePort();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'zhili-bench-server-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: 'dataDir' in target ? target.dataDir : scratch,
+      DATABASE_URL: 'databaseUrl' in target ? target.databaseUrl : '',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (child.exitCode != null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
+      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`server did not answer in 180 s: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    if (!login.ok) throw new Error(`login admin: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+    const before = procMemory(child.pid!)!;
+    let rssPeak = before.rss;
+    const sampler = setInterval(() => {
+      const m = procMemory(child.pid!);
+      if (m) rssPeak = Math.max(rssPeak, m.rss);
+    }, 20);
+    const perFile: THouseholdsBench['import']['perFile'] = [];
+    const tImport = performance.now();
+    try {
+      for (const f of gen.files) {
+        const form = new FormData();
+        form.append('file', await openAsBlob(f.path), path.basename(f.path));
+        const t = performance.now();
+        const res = await fetch(`${base}/api/households/import?mode=good_rows`, {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrfToken },
+          body: form,
+        });
+        const seconds = (performance.now() - t) / 1000;
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`import ${path.basename(f.path)}: ${res.status} ${text.slice(0, 400)}`);
+        const body = JSON.parse(text) as { rowsWithErrors: number; members: { created: number; updated: number }; errors: unknown[] };
+        perFile.push({ members: f.members, seconds, created: body.members.created + body.members.updated, rowsWithErrors: body.rowsWithErrors });
+        if (body.rowsWithErrors) log(`  households: ${body.rowsWithErrors} rows refused, first: ${JSON.stringify(body.errors.slice(0, 3))}`);
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    const seconds = (performance.now() - tImport) / 1000;
+    const after = procMemory(child.pid!)!;
+    return {
+      seconds,
+      memberRowsPerSec: gen.members / seconds,
+      perFile,
+      serverRssBeforeMb: mb(before.rss),
+      serverRssPeakSampledMb: mb(Math.max(rssPeak, after.rss)),
+      serverHwmMb: mb(after.hwm),
+      serverRssAfterMb: mb(after.rss),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Prints what the import measured, with the database's counts after it. */
+export async function reportImport(db: Db, o: THouseholdsOptions, imp: THouseholdsBench['import'], log: (s: string) => void) {
+  const gen = await generateFiles(o, log);
+  const counts = rowsOf<{ h: number; m: number }>(
+    await db.execute(sql`select (select count(*)::int from households) as h, (select count(*)::int from household_members) as m`),
+  )[0];
+  imp.householdsInDb = counts.h;
+  imp.membersInDb = counts.m;
+  const split = gen.files.length > 1 ? `split into ${gen.files.length} files of ≤ ${o.membersPerFile.toLocaleString('en')} member rows, imported one after the other` : 'one file';
+  log(
+    `  households import (server process, HTTP multipart, good_rows, ${split}): ${gen.members.toLocaleString('en')} member rows in ${imp.seconds.toFixed(1)} s = ${imp.memberRowsPerSec.toFixed(0)} member rows/s (target ≥ 5,000); ` +
+      `in the database ${counts.h.toLocaleString('en')} households / ${counts.m.toLocaleString('en')} members`,
   );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, file, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  if (imp.perFile.length > 1) log(`    per file: ${imp.perFile.map((p) => `${p.members.toLocaleString('en')} in ${p.seconds.toFixed(1)} s`).join(', ')}`);
+  log(
+    `  households import, server RSS: ${imp.serverRssBeforeMb.toFixed(0)} MB before, peak ${imp.serverRssPeakSampledMb.toFixed(0)} MB (VmRSS sampled every 20 ms), ` +
+      `VmHWM ${imp.serverHwmMb.toFixed(0)} MB, ${imp.serverRssAfterMb.toFixed(0)} MB after (target peak < 1,024 MB)`,
+  );
 }
 
 /** Generates (once) and imports the files, screens the registry, and times the household list. */
@@ -236,67 +379,11 @@ export async function measureHouseholds(
   password: string,
   o: THouseholdsOptions,
   log: (s: string) => void,
+  imp: THouseholdsBench['import'],
 ): Promise<THouseholdsBench> {
   const gen = await generateFiles(o, log);
-  const admin = await signInClient(app, 'admin', password);
   const leader = await signInClient(app, 'leader', password);
   const jiazhai = await signInClient(app, 'jiazhai', password);
-
-  // ---- import --------------------------------------------------------------------------------
-  const maxRssBefore = process.resourceUsage().maxRSS * 1024;
-  const rssBefore = process.memoryUsage.rss();
-  let rssPeak = rssBefore;
-  const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  }, 20);
-  const perFile: THouseholdsBench['import']['perFile'] = [];
-  const tImport = performance.now();
-  try {
-    for (const f of gen.files) {
-      const { payload, contentType } = multipart(readFileSync(f.path), path.basename(f.path));
-      const t = performance.now();
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/households/import?mode=good_rows',
-        headers: { 'content-type': contentType, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-        payload,
-      });
-      const seconds = (performance.now() - t) / 1000;
-      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-      if (res.statusCode !== 200) throw new Error(`import ${path.basename(f.path)}: ${res.statusCode} ${res.body.slice(0, 400)}`);
-      const body = res.json() as { rows: number; rowsWithErrors: number; members: { created: number }; errors: { row: number; column: string; message: string }[] };
-      perFile.push({ members: f.members, seconds, created: body.members.created, rowsWithErrors: body.rowsWithErrors });
-      if (body.rowsWithErrors) log(`  households: ${body.rowsWithErrors} rows refused, first: ${JSON.stringify(body.errors.slice(0, 3))}`);
-    }
-  } finally {
-    clearInterval(sampler);
-  }
-  const importSeconds = (performance.now() - tImport) / 1000;
-  const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-  const counts = rowsOf<{ h: number; m: number }>(
-    await db.execute(sql`select (select count(*)::int from households) as h, (select count(*)::int from household_members) as m`),
-  )[0];
-  const imp: THouseholdsBench['import'] = {
-    seconds: importSeconds,
-    memberRowsPerSec: gen.members / importSeconds,
-    perFile,
-    rssBeforeMb: mb(rssBefore),
-    rssPeakSampledMb: mb(rssPeak),
-    maxRssBeforeMb: mb(maxRssBefore),
-    maxRssAfterMb: mb(maxRssAfter),
-    householdsInDb: counts.h,
-    membersInDb: counts.m,
-  };
-  const split = gen.files.length > 1 ? `split into ${gen.files.length} files of ≤ ${o.membersPerFile.toLocaleString('en')} member rows, imported one after the other` : 'one file';
-  log(
-    `  households import (good_rows, ${split}): ${gen.members.toLocaleString('en')} member rows in ${importSeconds.toFixed(1)} s = ${imp.memberRowsPerSec.toFixed(0)} member rows/s (target ≥ 5,000); ` +
-      `in the database ${counts.h.toLocaleString('en')} households / ${counts.m.toLocaleString('en')} members`,
-  );
-  if (perFile.length > 1) log(`    per file: ${perFile.map((p) => `${p.members.toLocaleString('en')} in ${p.seconds.toFixed(1)} s`).join(', ')}`);
-  log(
-    `  households import RSS: ${imp.rssBeforeMb.toFixed(0)} MB before, peak ${imp.rssPeakSampledMb.toFixed(0)} MB sampled every 20 ms (process.memoryUsage.rss, whole process incl. the request payload); ` +
-      `process.resourceUsage().maxRSS ${imp.maxRssBeforeMb.toFixed(0)} → ${imp.maxRssAfterMb.toFixed(0)} MB (target peak < 1,024 MB)`,
-  );
 
   // ---- incomes, monitoring line, screening ---------------------------------------------------
   const year = Number(zoneDate().slice(0, 4)) - 1;

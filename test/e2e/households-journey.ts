@@ -6,40 +6,9 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { DESKTOP, login, PHONE, screenshotter, withContexts, zoneDatePlus, type TJourney } from './browser.js';
 import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveURL } from './expect.js';
-import type { TJourney, TJourneyContext } from './journey.js';
-
-const PASSWORD = process.env.DEMO_PASSWORD || 'Zhili@2021';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-
-function screenshotter(dir: string) {
-  let n = 0;
-  return async (page: Page, name: string) => {
-    n++;
-    await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
-  };
-}
-
-function zoneDatePlus(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-async function newContext(ctx: TJourneyContext, device: typeof PHONE | typeof DESKTOP): Promise<BrowserContext> {
-  const context = await ctx.browser.newContext({ ...device, baseURL: ctx.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(15_000);
-  return context;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await toBeVisible(page.getByRole('heading', { name: /^您好/ }));
-}
 
 /** A GET on the API with the page's session. */
 async function apiGet<T>(page: Page, url: string): Promise<T> {
@@ -74,11 +43,7 @@ export const householdsJourney: TJourney = {
   slug: 'households-identification',
   async run(ctx) {
     const shot = screenshotter(ctx.screenshotDir);
-    const adminCtx = await newContext(ctx, DESKTOP);
-    const leaderCtx = await newContext(ctx, DESKTOP);
-    const jiazhaiCtx = await newContext(ctx, PHONE);
-    const bankoCtx = await newContext(ctx, DESKTOP);
-    try {
+    await withContexts(ctx, [DESKTOP, DESKTOP, PHONE, DESKTOP], async ([adminCtx, leaderCtx, jiazhaiCtx, bankoCtx]) => {
       // admin finds a household of 贾寨行政村 that is neither monitored nor in a procedure, and its head's ID number.
       const admin = await adminCtx.newPage();
       await login(admin, 'admin');
@@ -199,17 +164,6 @@ export const householdsJourney: TJourney = {
       await toContainText(procedures, '已纳入监测');
       await toBeVisible(procedures.locator('[data-testid="step-enroll"][data-state="done"]'));
       await shot(jiazhai, 'jiazhai-household-page');
-    } catch (err) {
-      let i = 0;
-      for (const c of [adminCtx, leaderCtx, jiazhaiCtx, bankoCtx]) {
-        for (const p of c.pages()) {
-          i++;
-          await p.screenshot({ path: path.join(ctx.screenshotDir, `failure-${i}.png`), fullPage: true }).catch(() => {});
-        }
-      }
-      throw err;
-    } finally {
-      for (const c of [adminCtx, leaderCtx, jiazhaiCtx, bankoCtx]) await c.close();
-    }
+    });
   },
 };

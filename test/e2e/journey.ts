@@ -7,36 +7,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { DESKTOP, login, PHONE, screenshotter, withContexts, zoneDatePlus, type TJourney } from './browser.js';
 import { householdsJourney } from './households-journey.js';
 import { toBeHidden, toBeVisible, toContainText, toEqual, toHaveCount, toHaveText, toHaveURL, until } from './expect.js';
 
-export interface TJourneyContext {
-  browser: Browser;
-  baseUrl: string;
-  screenshotDir: string;
-  tmpDir: string;
-}
-
-export interface TJourney {
-  name: string;
-  slug: string;
-  run: (ctx: TJourneyContext) => Promise<void>;
-}
-
-const PASSWORD = process.env.DEMO_PASSWORD || 'Zhili@2021';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-
-/** Numbered screenshots of one journey. */
-function screenshotter(dir: string) {
-  let n = 0;
-  return async (page: Page, name: string) => {
-    n++;
-    await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
-  };
-}
+export type { TJourney, TJourneyContext } from './browser.js';
 
 /** A small PNG standing in for a camera photo. */
 async function makePhoto(dir: string, name: string, color: { r: number; g: number; b: number }): Promise<string> {
@@ -45,44 +22,6 @@ async function makePhoto(dir: string, name: string, color: { r: number; g: numbe
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="rgb(${color.r},${color.g},${color.b})"/><circle cx="320" cy="240" r="120" fill="white" fill-opacity="0.6"/></svg>`;
   await sharp(Buffer.from(svg)).png().toFile(file);
   return file;
-}
-
-/** The zone's date (Asia/Shanghai) `days` from today, as YYYY-MM-DD. */
-function zoneDatePlus(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-/** On failure, a screenshot of every open page shows where the journey stopped. */
-async function shootFailure(dir: string, contexts: BrowserContext[]): Promise<void> {
-  let i = 0;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      i++;
-      await p.screenshot({ path: path.join(dir, `failure-${i}.png`), fullPage: true }).catch(() => {});
-    }
-  }
-}
-
-async function newContext(ctx: TJourneyContext, device: typeof PHONE | typeof DESKTOP): Promise<BrowserContext> {
-  const context = await ctx.browser.newContext({
-    ...device,
-    baseURL: ctx.baseUrl,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    permissions: ['geolocation'],
-    geolocation: { latitude: 33.6258, longitude: 114.6496 },
-  });
-  context.setDefaultTimeout(15_000);
-  return context;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await toBeVisible(page.getByRole('heading', { name: /^您好/ }));
 }
 
 /** Picks an option in an antd Select / TreeSelect opened from its labelled field. */
@@ -133,9 +72,7 @@ const caseLoop: TJourney = {
     const title = `3号楼北侧垃圾堆放未清运 ${Date.now().toString(36)}`;
     const deadline = zoneDatePlus(3);
 
-    const inspectorCtx = await newContext(ctx, PHONE);
-    const wuyeCtx = await newContext(ctx, DESKTOP);
-    try {
+    await withContexts(ctx, [PHONE, DESKTOP], async ([inspectorCtx, wuyeCtx]) => {
       // The inspector, in the field with a phone, raises the case and assigns it on the spot.
       const insp = await inspectorCtx.newPage();
       await login(insp, 'inspector');
@@ -232,13 +169,7 @@ const caseLoop: TJourney = {
       await toBeVisible(wuye.locator('.zl-case-card, .ant-empty'));
       await toHaveCount(wuye.getByRole('link', { name: new RegExp(title) }), 0);
       await shot(wuye, 'wuye-todo-after');
-    } catch (err) {
-      await shootFailure(ctx.screenshotDir, [inspectorCtx, wuyeCtx]);
-      throw err;
-    } finally {
-      await inspectorCtx.close();
-      await wuyeCtx.close();
-    }
+    });
   },
 };
 
@@ -248,8 +179,7 @@ const inspection: TJourney = {
   async run(ctx) {
     const shot = screenshotter(ctx.screenshotDir);
     const photo = await makePhoto(ctx.tmpDir, 'inspection', { r: 120, g: 120, b: 160 });
-    const context = await newContext(ctx, PHONE);
-    try {
+    await withContexts(ctx, [PHONE], async ([context]) => {
       const page = await context.newPage();
       await login(page, 'inspector');
       await page.getByRole('button', { name: '打开菜单' }).click();
@@ -309,12 +239,7 @@ const inspection: TJourney = {
       await toHaveText(page.getByTestId('case-status'), '整改中');
       await toBeVisible(page.getByTestId('case-status'));
       await shot(page, 'raised-case');
-    } catch (err) {
-      await shootFailure(ctx.screenshotDir, [context]);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    });
   },
 };
 
@@ -323,9 +248,7 @@ const chuangwenBulletin: TJourney = {
   slug: 'chuangwen-bulletin',
   async run(ctx) {
     const shot = screenshotter(ctx.screenshotDir);
-    const inspectorCtx = await newContext(ctx, PHONE);
-    const wuyeCtx = await newContext(ctx, PHONE);
-    try {
+    await withContexts(ctx, [PHONE, PHONE], async ([inspectorCtx, wuyeCtx]) => {
       // The inspector inspects 中原社区A区 with the 创文小区测评 template on a phone.
       const insp = await inspectorCtx.newPage();
       await login(insp, 'inspector');
@@ -402,13 +325,7 @@ const chuangwenBulletin: TJourney = {
       await toBeVisible(insp.getByRole('link', { name: /下载 Word/ }));
       await toBeVisible(insp.getByRole('link', { name: /下载 Excel/ }));
       await shot(insp, 'bulletin-this-week');
-    } catch (err) {
-      await shootFailure(ctx.screenshotDir, [inspectorCtx, wuyeCtx]);
-      throw err;
-    } finally {
-      await inspectorCtx.close();
-      await wuyeCtx.close();
-    }
+    });
   },
 };
 
@@ -419,9 +336,7 @@ const citizenReport: TJourney = {
     const shot = screenshotter(ctx.screenshotDir);
     const photo = await makePhoto(ctx.tmpDir, 'citizen', { r: 130, g: 100, b: 70 });
     const description = `6号楼东侧绿化带有人倾倒建筑垃圾，已堆了好几天 ${Date.now().toString(36)}`;
-    const citizenCtx = await newContext(ctx, PHONE);
-    const inspectorCtx = await newContext(ctx, PHONE);
-    try {
+    await withContexts(ctx, [PHONE, PHONE], async ([citizenCtx, inspectorCtx]) => {
       // An anonymous citizen reports the problem from a phone, with a photo and an address.
       const citizen = await citizenCtx.newPage();
       await citizen.goto('/report');
@@ -483,13 +398,7 @@ const citizenReport: TJourney = {
       });
       await toContainText(citizen.locator('.zl-pub-kv'), '周口中原物业服务有限公司');
       await shot(citizen, 'citizen-track-handled');
-    } catch (err) {
-      await shootFailure(ctx.screenshotDir, [citizenCtx, inspectorCtx]);
-      throw err;
-    } finally {
-      await citizenCtx.close();
-      await inspectorCtx.close();
-    }
+    });
   },
 };
 

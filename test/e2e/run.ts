@@ -60,8 +60,9 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    console.error('dist/web is missing: run `npm run build` first.');
+  const webDir = path.resolve(process.env.WEB_DIR ?? path.join(ROOT, 'dist/web'));
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    console.error(`${webDir} is missing: run \`npm run build\` first.`);
     console.log('0 passed, 1 failed');
     return 1;
   }
