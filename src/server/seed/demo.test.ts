@@ -18,7 +18,6 @@ const PASSWORD = 'Demo@12345';
 let db: Db;
 let app: TApp;
 let close: () => Promise<void>;
-let seedMs = 0;
 let accounts: { username: string }[] = [];
 
 async function q<T>(query: ReturnType<typeof sql>): Promise<T[]> {
@@ -29,9 +28,7 @@ beforeAll(async () => {
   const { handle, drop } = await openTestDb();
   db = handle.db;
   const storage = createMemoryStorage();
-  const t0 = performance.now();
   const seeded = await seedDemoIfEmpty(db, { password: PASSWORD, storage });
-  seedMs = performance.now() - t0;
   accounts = seeded?.accounts ?? [];
   app = await buildApp({ db, dbKind: handle.kind, storage, config: defaultAppConfig() });
   await app.ready();
@@ -47,8 +44,7 @@ afterAll(async () => {
 });
 
 describe('demo seed', () => {
-  it('seeds once, quickly, and keeps the demo accounts', async () => {
-    expect(seedMs).toBeLessThan(10_000);
+  it('seeds once and keeps the demo accounts', async () => {
     expect(accounts.map((a) => a.username)).toEqual(
       expect.arrayContaining(['admin', 'leader', 'inspector', 'jiazhai', 'shizhuang', 'wuye', 'jiwei']),
     );

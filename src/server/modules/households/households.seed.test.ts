@@ -12,11 +12,9 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('seedHouseholdsDemo', () => {
-  test('writes a realistic, valid set quickly', async () => {
-    const started = Date.now();
+  // How long the seed takes is the bench's business (README: first start); tests assert no timings.
+  test('writes a realistic, valid set', async () => {
     const r = await seedHouseholdsDemo(ctx.db, ctx.seed, { storage: ctx.storage });
-    const ms = Date.now() - started;
-    expect(ms).toBeLessThan(8000);
     expect(r.households).toBe(2000);
     expect(r.members).toBeGreaterThan(6500);
     expect(r.members).toBeLessThan(7500);

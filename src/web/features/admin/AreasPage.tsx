@@ -1,11 +1,12 @@
 /** 区域管理: the area tree (示范区 → 乡/办事处 → 村/社区 → 小区) with add, rename and disable. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { AREA_LEVELS, AREA_LEVEL_LABELS, type TAreaLevel } from '../../../shared/domain/areas';
 import { useAdminAreas, useAdminSave, type TArea, type TCreateAreaBody } from '../../api/admin';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 
 type TAreaNode = TArea & { children?: TAreaNode[] };
@@ -62,127 +63,85 @@ export default function AreasPage() {
           </Button>
         }
       />
-      {areas.isError ? (
-        <QueryError error={areas.error} onRetry={() => areas.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TAreaNode>
-            key={areas.data ? 'loaded' : 'loading'}
-            rowKey="id"
-            loading={areas.isPending}
-            dataSource={tree}
-            pagination={false}
-            scroll={{ x: 760 }}
-            expandable={{ defaultExpandAllRows: true }}
-            columns={[
-              { title: '名称', dataIndex: 'name' },
-              { title: '区划代码', dataIndex: 'code', width: 150 },
-              { title: '级别', dataIndex: 'level', width: 120, render: (l: TAreaLevel) => AREA_LEVEL_LABELS[l] },
-              { title: '状态', dataIndex: 'isActive', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-              {
-                title: '操作',
-                key: 'ops',
-                width: 220,
-                render: (_: unknown, a) => (
-                  <Space size={0} wrap>
-                    {CHILD_LEVEL[a.level] && (
-                      <Button type="link" size="small" onClick={() => setEditing({ area: null, parent: a })}>
-                        添加下级
-                      </Button>
-                    )}
-                    <Button type="link" size="small" onClick={() => setEditing({ area: a, parent: null })}>
-                      改名
-                    </Button>
-                    <Button type="link" size="small" danger={a.isActive} onClick={() => toggle(a)}>
-                      {a.isActive ? '停用' : '启用'}
-                    </Button>
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
-      {editing && (
-        <AreaModal
-          area={editing.area}
-          parent={editing.parent}
-          onClose={() => setEditing(null)}
-          onSave={(id, body, form) =>
-            save.mutate(
-              { id, body },
-              {
-                onSuccess: () => {
-                  message.success('已保存');
-                  setEditing(null);
-                },
-                onError: (err) => onError(err, form),
-              },
-            )
-          }
-          saving={save.isPending}
-        />
-      )}
+      <QueryTable<TAreaNode>
+        key={areas.data ? 'loaded' : 'loading'}
+        query={areas}
+        rowKey="id"
+        loading={areas.isPending}
+        dataSource={tree}
+        pagination={false}
+        scroll={{ x: 760 }}
+        expandable={{ defaultExpandAllRows: true }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '区划代码', dataIndex: 'code', width: 150 },
+          { title: '级别', dataIndex: 'level', width: 120, render: (l: TAreaLevel) => AREA_LEVEL_LABELS[l] },
+          { title: '状态', dataIndex: 'isActive', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          {
+            title: '操作',
+            key: 'ops',
+            width: 220,
+            render: (_: unknown, a) => (
+              <Space size={0} wrap>
+                {CHILD_LEVEL[a.level] && (
+                  <Button type="link" size="small" onClick={() => setEditing({ area: null, parent: a })}>
+                    添加下级
+                  </Button>
+                )}
+                <Button type="link" size="small" onClick={() => setEditing({ area: a, parent: null })}>
+                  改名
+                </Button>
+                <Button type="link" size="small" danger={a.isActive} onClick={() => toggle(a)}>
+                  {a.isActive ? '停用' : '启用'}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <AreaModal area={editing.area} parent={editing.parent} onClose={() => setEditing(null)} />}
     </>
   );
 }
 
-function AreaModal(props: {
-  area: TArea | null;
-  parent: TArea | null;
-  saving: boolean;
-  onClose: () => void;
-  onSave: (id: number | null, body: unknown, form: ReturnType<typeof Form.useForm>[0]) => void;
-}) {
-  const [form] = Form.useForm();
-  const { area, parent } = props;
-  const isNew = !area;
+function AreaModal({ area, parent, onClose }: { area: TArea | null; parent: TArea | null; onClose: () => void }) {
+  const save = useAdminSave<unknown, TArea>('areas');
   return (
-    <Modal
-      open
-      title={isNew ? (parent ? `在“${parent.name}”下新增区域` : '新增区域') : `改名：${area.name}`}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={props.saving}
-      onCancel={props.onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
-        if (isNew) {
-          const body: TCreateAreaBody = { code: v.code, name: v.name, level: v.level, parentId: parent?.id ?? null };
-          props.onSave(null, body, form);
-        } else props.onSave(area.id, { name: v.name }, form);
+    <FormModal<Omit<TCreateAreaBody, 'parentId'>>
+      title={area ? `改名：${area.name}` : parent ? `在“${parent.name}”下新增区域` : '新增区域'}
+      successMessage="已保存"
+      onClose={onClose}
+      initialValues={{
+        name: area?.name,
+        level: parent ? CHILD_LEVEL[parent.level] : 'township',
+        code: parent ? parent.code.slice(0, parent.level === 'district' ? 6 : 9) : '',
       }}
+      onSubmit={(v) =>
+        area
+          ? save.mutateAsync({ id: area.id, body: { name: v.name } })
+          : save.mutateAsync({ id: null, body: { code: v.code, name: v.name, level: v.level, parentId: parent?.id ?? null } satisfies TCreateAreaBody })
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          name: area?.name,
-          level: parent ? CHILD_LEVEL[parent.level] : 'township',
-          code: parent ? parent.code.slice(0, parent.level === 'district' ? 6 : 9) : '',
-        }}
-      >
-        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }, { max: 60 }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        {isNew && (
-          <>
-            <Form.Item
-              label="区划代码"
-              name="code"
-              rules={[
-                { required: true, message: '请输入区划代码' },
-                { pattern: /^\d{12}$/, message: '区划代码应为 12 位数字' },
-              ]}
-            >
-              <Input maxLength={12} inputMode="numeric" />
-            </Form.Item>
-            <Form.Item label="级别" name="level" rules={[{ required: true }]}>
-              <Select options={AREA_LEVELS.map((l) => ({ value: l, label: AREA_LEVEL_LABELS[l] }))} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }, { max: 60 }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      {!area && (
+        <>
+          <Form.Item
+            label="区划代码"
+            name="code"
+            rules={[
+              { required: true, message: '请输入区划代码' },
+              { pattern: /^\d{12}$/, message: '区划代码应为 12 位数字' },
+            ]}
+          >
+            <Input maxLength={12} inputMode="numeric" />
+          </Form.Item>
+          <Form.Item label="级别" name="level" rules={[{ required: true }]}>
+            <Select options={AREA_LEVELS.map((l) => ({ value: l, label: AREA_LEVEL_LABELS[l] }))} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

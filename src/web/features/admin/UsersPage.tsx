@@ -1,17 +1,21 @@
 /** 用户管理: accounts with role, unit and area; create, edit, disable and reset password. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Col, Form, Input, List, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type TRole } from '../../../shared/domain/roles';
 import { useAdminSave, useAdminUsers, useResetPassword, type TCreateUserBody, type TUser } from '../../api/admin';
 import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
+import { FilterBar } from '../../components/FilterBar';
+import { FormModal } from '../../components/FormModal';
+import { LabelledSwitch } from '../../components/LabelledSwitch';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { useIsPhone } from '../../lib/useIsPhone';
+import { RecordCard } from './RecordCard';
 
 /** Users page. */
 export default function UsersPage() {
@@ -70,225 +74,174 @@ export default function UsersPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[12, 12]} align="middle">
-          <Col xs={24} md={10}>
-            <Input.Search
-              aria-label="搜索用户"
-              placeholder="搜索用户名或姓名"
-              allowClear
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage(1);
-              }}
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <Select
-              aria-label="角色"
-              allowClear
-              placeholder="角色"
-              style={{ width: '100%' }}
-              value={role}
-              onChange={(v) => {
-                setRole(v);
-                setPage(1);
-              }}
-              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <Space>
-              <Switch checked={includeInactive} onChange={setIncludeInactive} aria-label="显示已停用" />
-              显示已停用
-            </Space>
-          </Col>
-        </Row>
-      </Card>
-      {users.isError ? (
-        <QueryError error={users.error} onRetry={() => users.refetch()} />
-      ) : isPhone ? (
-        <List
-          loading={users.isFetching}
-          dataSource={users.data?.items ?? []}
-          pagination={{ current: page, pageSize, total: users.data?.total ?? 0, onChange: setPage, simple: true, align: 'center' }}
-          renderItem={(u) => (
-            <Card size="small" style={{ marginBottom: 10 }}>
-              <Space size={6} wrap>
-                <strong>{u.displayName}</strong>
-                <span style={{ color: 'rgba(0,0,0,0.45)' }}>{u.username}</span>
-                {!u.isActive && <Tag>停用</Tag>}
-              </Space>
-              <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.6)', margin: '4px 0' }}>
-                {ROLE_LABELS[u.role]} · {u.unitName ?? u.areaName}
-                {u.phone ? ` · ${u.phone}` : ''}
-              </div>
-              {ops(u)}
-            </Card>
-          )}
-        />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TUser>
-            rowKey="id"
-            loading={users.isFetching}
-            dataSource={users.data?.items}
-            scroll={{ x: 1000 }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: users.data?.total ?? 0,
-              showSizeChanger: true,
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
+      <FilterBar>
+        <Col xs={24} md={10}>
+          <Input.Search
+            aria-label="搜索用户"
+            placeholder="搜索用户名或姓名"
+            allowClear
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
             }}
-            columns={[
-              { title: '用户名', dataIndex: 'username', width: 120 },
-              { title: '姓名', dataIndex: 'displayName', width: 100 },
-              { title: '角色', dataIndex: 'role', width: 140, render: (r: TRole) => ROLE_LABELS[r] },
-              { title: '单位', dataIndex: 'unitName', ellipsis: true, render: (v: string | null) => v ?? '—' },
-              { title: '区域', dataIndex: 'areaName', width: 150 },
-              { title: '电话', dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
-              { title: '状态', dataIndex: 'isActive', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-              { title: '创建日期', dataIndex: 'createdAt', width: 110, render: formatDate },
-              {
-                title: '操作',
-                key: 'ops',
-                width: 200,
-                fixed: 'right',
-                render: (_: unknown, u) => ops(u),
-              },
-            ]}
           />
-        </Card>
-      )}
-      {editing && (
-        <UserModal
-          user={editing === 'new' ? null : editing}
-          saving={save.isPending}
-          onClose={() => setEditing(null)}
-          onSave={(id, body, form) =>
-            save.mutate(
-              { id, body },
-              {
-                onSuccess: () => {
-                  message.success('已保存');
-                  setEditing(null);
-                },
-                onError: (err) => onError(err, form),
-              },
-            )
-          }
-        />
-      )}
+        </Col>
+        <Col xs={24} md={8}>
+          <Select
+            aria-label="角色"
+            allowClear
+            placeholder="角色"
+            style={{ width: '100%' }}
+            value={role}
+            onChange={(v) => {
+              setRole(v);
+              setPage(1);
+            }}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+        </Col>
+        <Col xs={24} md={6}>
+          <LabelledSwitch label="显示已停用" checked={includeInactive} onChange={setIncludeInactive} />
+        </Col>
+      </FilterBar>
+      <QueryTable<TUser>
+        query={users}
+        phoneView={
+          <List
+            loading={users.isFetching}
+            dataSource={users.data?.items ?? []}
+            pagination={{ current: page, pageSize, total: users.data?.total ?? 0, onChange: setPage, simple: true, align: 'center' }}
+            renderItem={(u) => (
+              <RecordCard
+                title={
+                  <>
+                    <strong>{u.displayName}</strong>
+                    <span style={{ color: 'rgba(0,0,0,0.45)' }}>{u.username}</span>
+                    {!u.isActive && <Tag>停用</Tag>}
+                  </>
+                }
+                meta={
+                  <>
+                    {ROLE_LABELS[u.role]} · {u.unitName ?? u.areaName}
+                    {u.phone ? ` · ${u.phone}` : ''}
+                  </>
+                }
+                actions={ops(u)}
+              />
+            )}
+          />
+        }
+        rowKey="id"
+        loading={users.isFetching}
+        dataSource={users.data?.items}
+        scroll={{ x: 1000 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: '用户名', dataIndex: 'username', width: 120 },
+          { title: '姓名', dataIndex: 'displayName', width: 100 },
+          { title: '角色', dataIndex: 'role', width: 140, render: (r: TRole) => ROLE_LABELS[r] },
+          { title: '单位', dataIndex: 'unitName', ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { title: '区域', dataIndex: 'areaName', width: 150 },
+          { title: '电话', dataIndex: 'phone', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: '状态', dataIndex: 'isActive', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          { title: '创建日期', dataIndex: 'createdAt', width: 110, render: formatDate },
+          {
+            title: '操作',
+            key: 'ops',
+            width: 200,
+            fixed: 'right',
+            render: (_: unknown, u) => ops(u),
+          },
+        ]}
+      />
+      {editing && <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </>
   );
 }
 
-function UserModal(props: {
-  user: TUser | null;
-  saving: boolean;
-  onClose: () => void;
-  onSave: (id: number | null, body: unknown, form: ReturnType<typeof Form.useForm>[0]) => void;
-}) {
-  const [form] = Form.useForm();
-  const u = props.user;
+type TUserForm = Omit<TCreateUserBody, 'unitId'> & { unitId?: number | null };
+
+function UserModal({ user: u, onClose }: { user: TUser | null; onClose: () => void }) {
+  const save = useAdminSave<unknown, TUser>('users');
   return (
-    <Modal
-      open
+    <FormModal<TUserForm>
       title={u ? `编辑用户：${u.displayName}` : '新增用户'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={props.saving}
-      onCancel={props.onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
+      successMessage="已保存"
+      onClose={onClose}
+      initialValues={u ?? { role: 'village_cadre' }}
+      onSubmit={(v) => {
         const common = { displayName: v.displayName, role: v.role, unitId: v.unitId ?? null, areaId: v.areaId, phone: v.phone?.trim() || null };
-        if (u) props.onSave(u.id, common, form);
-        else props.onSave(null, { ...common, username: v.username, password: v.password } satisfies TCreateUserBody, form);
+        const body = u ? common : ({ ...common, username: v.username, password: v.password } satisfies TCreateUserBody);
+        return save.mutateAsync({ id: u?.id ?? null, body });
       }}
     >
-      <Form form={form} layout="vertical" initialValues={u ?? { role: 'village_cadre' }}>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="用户名"
-              name="username"
-              rules={[
-                { required: true, message: '请输入用户名' },
-                { pattern: /^[a-z][a-z0-9_]{2,31}$/, message: '3–32 位小写字母、数字或下划线，以字母开头' },
-              ]}
-            >
-              <Input disabled={!!u} autoCapitalize="off" maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }, { max: 40 }]}>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="角色" name="role" rules={[{ required: true }]}>
-              <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="电话" name="phone" rules={[{ max: 20 }]}>
-              <Input maxLength={20} inputMode="tel" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label="所属区域" name="areaId" rules={[{ required: true, message: '请选择区域' }]} extra="用户只能看到本区域及下级区域的数据">
-          <AreaSelect />
-        </Form.Item>
-        <Form.Item label="所属单位" name="unitId" extra="责任单位人员、卫生室/药店人员须选择单位">
-          <UnitSelect allowClear />
-        </Form.Item>
-        {!u && (
-          <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请输入初始密码' }, { min: 8, message: '初始密码至少 8 位' }]}>
-            <Input.Password autoComplete="new-password" />
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[
+              { required: true, message: '请输入用户名' },
+              { pattern: /^[a-z][a-z0-9_]{2,31}$/, message: '3–32 位小写字母、数字或下划线，以字母开头' },
+            ]}
+          >
+            <Input disabled={!!u} autoCapitalize="off" maxLength={32} />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }, { max: 40 }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="角色" name="role" rules={[{ required: true }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="电话" name="phone" rules={[{ max: 20 }]}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="所属区域" name="areaId" rules={[{ required: true, message: '请选择区域' }]} extra="用户只能看到本区域及下级区域的数据">
+        <AreaSelect />
+      </Form.Item>
+      <Form.Item label="所属单位" name="unitId" extra="责任单位人员、卫生室/药店人员须选择单位">
+        <UnitSelect allowClear />
+      </Form.Item>
+      {!u && (
+        <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请输入初始密码' }, { min: 8, message: '初始密码至少 8 位' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
 
 function ResetPasswordModal({ user, onClose }: { user: TUser; onClose: () => void }) {
-  const [form] = Form.useForm<{ password: string }>();
   const reset = useResetPassword();
-  const onError = useErrorHandler();
-  const { message } = App.useApp();
   return (
-    <Modal
-      open
+    <FormModal<{ password: string }>
       title={`重置密码：${user.displayName}（${user.username}）`}
       okText="重置"
-      cancelText="取消"
-      confirmLoading={reset.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
-        reset.mutate(
-          { id: user.id, password: v.password },
-          {
-            onSuccess: () => {
-              message.success('密码已重置，用户下次登录需修改密码');
-              onClose();
-            },
-            onError: (err) => onError(err, form),
-          },
-        );
-      }}
+      successMessage="密码已重置，用户下次登录需修改密码"
+      onClose={onClose}
+      onSubmit={(v) => reset.mutateAsync({ id: user.id, password: v.password })}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '新密码至少 8 位' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="新密码" name="password" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '新密码至少 8 位' }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,7 +3,7 @@
  * deadline and urgency; admin and leader add and edit them.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import type { TCategory } from '../../../shared/contracts/chuangwen';
 import { CATEGORY_KIND_LABELS, CATEGORY_KINDS } from '../../../shared/domain/chuangwen/categories';
@@ -11,10 +11,11 @@ import { CASE_SEVERITIES, CASE_SEVERITY_LABELS } from '../../../shared/domain/ca
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from '../../../shared/domain/units';
 import { useCategories, useSaveCategory } from '../../api/chuangwen';
 import { useCurrentUser } from '../../api/session';
+import { FormModal } from '../../components/FormModal';
+import { LabelledSwitch } from '../../components/LabelledSwitch';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { UnitSelect } from '../../components/UnitSelect';
-import { useErrorHandler } from '../../lib/useErrorHandler';
 
 /** 问题类别 page. */
 export default function CategoriesPage() {
@@ -60,10 +61,7 @@ export default function CategoriesPage() {
         subTitle={q.data ? `共 ${q.data.items.length} 类` : undefined}
         extra={
           <>
-            <Space>
-              <Switch size="small" checked={showInactive} onChange={setShowInactive} aria-label="含已停用" />
-              含已停用
-            </Space>
+            <LabelledSwitch label="含已停用" size="small" checked={showInactive} onChange={setShowInactive} />
             {canEdit && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 新增类别
@@ -72,21 +70,16 @@ export default function CategoriesPage() {
           </>
         }
       />
-      {q.isError ? (
-        <QueryError error={q.error} onRetry={() => q.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TCategory>
-            rowKey="code"
-            size="small"
-            columns={columns}
-            dataSource={q.data?.items}
-            loading={q.isPending}
-            pagination={false}
-            scroll={{ x: 860 }}
-          />
-        </Card>
-      )}
+      <QueryTable<TCategory>
+        query={q}
+        rowKey="code"
+        size="small"
+        columns={columns}
+        dataSource={q.data?.items}
+        loading={q.isPending}
+        pagination={false}
+        scroll={{ x: 860 }}
+      />
       {editing && <CategoryModal category={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
@@ -107,21 +100,18 @@ interface TCategoryForm {
 }
 
 function CategoryModal({ category: c, onClose }: { category: TCategory | null; onClose: () => void }) {
-  const [form] = Form.useForm<TCategoryForm>();
   const save = useSaveCategory();
-  const onError = useErrorHandler();
-  const { message } = App.useApp();
   return (
-    <Modal
-      open
+    <FormModal<TCategoryForm>
       title={c ? `编辑类别 ${c.code}` : '新增类别'}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
+      successMessage="类别已保存"
+      onClose={onClose}
+      initialValues={
+        c
+          ? { ...c, defaultUnitId: c.defaultUnitId ?? undefined, deadlineValue: c.deadline.value, deadlineUnit: c.deadline.unit }
+          : { kind: 'event', defaultUnitType: 'village_committee', deadlineValue: 2, deadlineUnit: 'workdays', urgency: 'normal', sortOrder: 0 }
+      }
+      onSubmit={(v) => {
         const body = {
           name: v.name,
           kind: v.kind,
@@ -132,87 +122,68 @@ function CategoryModal({ category: c, onClose }: { category: TCategory | null; o
           urgency: v.urgency,
           sortOrder: v.sortOrder ?? 0,
         };
-        save.mutate(
-          c ? { code: c.code, body: { ...body, isActive: v.isActive } } : { body: { ...body, code: v.code } },
-          {
-            onSuccess: () => {
-              message.success('类别已保存');
-              onClose();
-            },
-            onError: (err) => onError(err, form),
-          },
-        );
+        return save.mutateAsync(c ? { code: c.code, body: { ...body, isActive: v.isActive } } : { body: { ...body, code: v.code } });
       }}
     >
-      <Form<TCategoryForm>
-        form={form}
-        layout="vertical"
-        initialValues={
-          c
-            ? { ...c, defaultUnitId: c.defaultUnitId ?? undefined, deadlineValue: c.deadline.value, deadlineUnit: c.deadline.unit }
-            : { kind: 'event', defaultUnitType: 'village_committee', deadlineValue: 2, deadlineUnit: 'workdays', urgency: 'normal', sortOrder: 0 }
-        }
-      >
-        <Row gutter={12}>
-          <Col xs={24} sm={10}>
-            <Form.Item label="编码" name="code" rules={c ? [] : [{ required: true, pattern: /^[A-Z]{2}-\d{2}-\d{2}$/, message: '编码格式如 SJ-01-02' }]}>
-              <Input disabled={!!c} placeholder="SJ-01-02" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item label="名称" name="name" rules={[{ required: true, min: 2, max: 30, message: '名称为 2–30 个字' }]}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={10}>
-            <Form.Item label="类型" name="kind" rules={[{ required: true }]}>
-              <Select options={CATEGORY_KINDS.map((k) => ({ value: k, label: CATEGORY_KIND_LABELS[k] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={14}>
-            <Form.Item label="大类" name="groupName" rules={[{ required: true, min: 2, max: 20, message: '请填写大类' }]}>
-              <Input maxLength={20} placeholder="如：市容环境" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item label="默认责任单位类型" name="defaultUnitType" rules={[{ required: true }]}>
-              <Select options={UNIT_TYPES.map((t) => ({ value: t, label: UNIT_TYPE_LABELS[t] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item label="固定责任单位" name="defaultUnitId" extra="不选则按点位的该类型单位交办">
-              <UnitSelect allowClear />
-            </Form.Item>
-          </Col>
+      <Row gutter={12}>
+        <Col xs={24} sm={10}>
+          <Form.Item label="编码" name="code" rules={c ? [] : [{ required: true, pattern: /^[A-Z]{2}-\d{2}-\d{2}$/, message: '编码格式如 SJ-01-02' }]}>
+            <Input disabled={!!c} placeholder="SJ-01-02" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item label="名称" name="name" rules={[{ required: true, min: 2, max: 30, message: '名称为 2–30 个字' }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={10}>
+          <Form.Item label="类型" name="kind" rules={[{ required: true }]}>
+            <Select options={CATEGORY_KINDS.map((k) => ({ value: k, label: CATEGORY_KIND_LABELS[k] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={14}>
+          <Form.Item label="大类" name="groupName" rules={[{ required: true, min: 2, max: 20, message: '请填写大类' }]}>
+            <Input maxLength={20} placeholder="如：市容环境" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item label="默认责任单位类型" name="defaultUnitType" rules={[{ required: true }]}>
+            <Select options={UNIT_TYPES.map((t) => ({ value: t, label: UNIT_TYPE_LABELS[t] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item label="固定责任单位" name="defaultUnitId" extra="不选则按点位的该类型单位交办">
+            <UnitSelect allowClear />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item label="处置时限" name="deadlineValue" rules={[{ required: true, type: 'number', min: 1, max: 720 }]}>
+            <InputNumber min={1} max={720} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item label="单位" name="deadlineUnit">
+            <Select options={[{ value: 'workdays', label: '个工作日' }, { value: 'hours', label: '小时' }]} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item label="紧急程度" name="urgency">
+            <Select options={CASE_SEVERITIES.map((s) => ({ value: s, label: CASE_SEVERITY_LABELS[s] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item label="排序" name="sortOrder">
+            <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {c && (
           <Col xs={12} sm={8}>
-            <Form.Item label="处置时限" name="deadlineValue" rules={[{ required: true, type: 'number', min: 1, max: 720 }]}>
-              <InputNumber min={1} max={720} style={{ width: '100%' }} />
+            <Form.Item label="启用" name="isActive" valuePropName="checked">
+              <Switch />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item label="单位" name="deadlineUnit">
-              <Select options={[{ value: 'workdays', label: '个工作日' }, { value: 'hours', label: '小时' }]} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item label="紧急程度" name="urgency">
-              <Select options={CASE_SEVERITIES.map((s) => ({ value: s, label: CASE_SEVERITY_LABELS[s] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item label="排序" name="sortOrder">
-              <InputNumber min={0} max={9999} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {c && (
-            <Col xs={12} sm={8}>
-              <Form.Item label="启用" name="isActive" valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-      </Form>
-    </Modal>
+        )}
+      </Row>
+    </FormModal>
   );
 }

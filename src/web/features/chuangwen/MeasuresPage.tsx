@@ -3,17 +3,18 @@
  * and for admin/leader the editor of the score's deductions.
  */
 import { SettingOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, InputNumber, Modal, Segmented, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Form, InputNumber, Segmented, Select, Space, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { useIsPhone } from '../../lib/useIsPhone';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { TMeasures } from '../../../shared/contracts/chuangwen';
 import { CASE_SOURCE_LABELS, CASE_SOURCES } from '../../../shared/domain/case-vocab';
 import { useMeasures, useMeasureSettings, useSaveMeasureSettings, type TMeasureSettings } from '../../api/chuangwen';
 import { useCurrentUser } from '../../api/session';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { useErrorHandler } from '../../lib/useErrorHandler';
+import { QueryTable } from '../../components/QueryTable';
+import { useIsPhone } from '../../lib/useIsPhone';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 import { hoursLabel, pct, PeriodPicker, usePeriod } from './period';
 
 type TRow = TMeasures['rows'][number];
@@ -22,7 +23,7 @@ type TRow = TMeasures['rows'][number];
 export default function MeasuresPage() {
   const me = useCurrentUser();
   const [period, setPeriod] = usePeriod();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const groupBy = params.get('groupBy') === 'place' ? 'place' : 'unit';
   const q = useMeasures({ from: period.from, to: period.to, groupBy });
   const [editing, setEditing] = useState(false);
@@ -114,35 +115,21 @@ export default function MeasuresPage() {
               { value: 'unit', label: '按单位' },
               { value: 'place', label: '按点位' },
             ]}
-            onChange={(v) =>
-              setParams(
-                (prev) => {
-                  const n = new URLSearchParams(prev);
-                  n.set('groupBy', String(v));
-                  return n;
-                },
-                { replace: true },
-              )
-            }
+            onChange={(v) => update({ groupBy: v })}
           />
         </Space>
       </Card>
-      {q.isError ? (
-        <QueryError error={q.error} onRetry={() => q.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TRow>
-            rowKey="groupId"
-            size="small"
-            columns={columns}
-            dataSource={q.data?.rows}
-            loading={q.isFetching}
-            pagination={false}
-            scroll={{ x: 1150 }}
-            locale={{ emptyText: '本期没有应结案或已结案的问题' }}
-          />
-        </Card>
-      )}
+      <QueryTable<TRow>
+        query={q}
+        rowKey="groupId"
+        size="small"
+        columns={columns}
+        dataSource={q.data?.rows}
+        loading={q.isFetching}
+        pagination={false}
+        scroll={{ x: 1150 }}
+        locale={{ emptyText: '本期没有应结案或已结案的问题' }}
+      />
       {q.data && <SettingsNote settings={q.data.settings} />}
       {canEdit && <SettingsModal open={editing} onClose={() => setEditing(false)} />}
     </>
@@ -162,53 +149,36 @@ function SettingsNote({ settings: s }: { settings: TMeasureSettings }) {
 function SettingsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const settings = useMeasureSettings();
   const save = useSaveMeasureSettings();
-  const [form] = Form.useForm<TMeasureSettings>();
-  const onError = useErrorHandler();
-  const { message } = App.useApp();
   return (
-    <Modal
+    <FormModal<TMeasureSettings>
       open={open}
       title="扣分设置"
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
-        save.mutate(v, {
-          onSuccess: () => {
-            message.success('扣分设置已保存，排名已按新规则重新计算');
-            onClose();
-          },
-          onError: (err) => onError(err, form),
-        });
-      }}
+      successMessage="扣分设置已保存，排名已按新规则重新计算"
+      onClose={onClose}
+      isLoading={settings.isPending}
+      initialValues={settings.data}
+      onSubmit={(v) => save.mutateAsync(v)}
     >
-      {settings.isPending ? null : (
-        <Form form={form} layout="vertical" initialValues={settings.data}>
-          <Space wrap>
-            <Form.Item label="每退回 1 次扣分" name="perReturned" rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} step={0.1} />
-            </Form.Item>
-            <Form.Item label="多次退回阈值（次）" name="returnedManyThreshold" rules={[{ required: true }]}>
-              <InputNumber min={2} max={20} />
-            </Form.Item>
-            <Form.Item label="达到阈值后每次扣分" name="perReturnedMany" rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} step={0.1} />
-            </Form.Item>
-            <Form.Item label="每超期 1 件扣分" name="perOverdue" rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} step={0.1} />
-            </Form.Item>
-          </Space>
-          <Form.Item label="加倍计分的来源" name="doubleSources" extra="如领导交办的问题，扣分按倍数计算">
-            <Select mode="multiple" options={CASE_SOURCES.map((k) => ({ value: k, label: CASE_SOURCE_LABELS[k] }))} />
-          </Form.Item>
-          <Form.Item label="倍数" name="doubleWeight" rules={[{ required: true }]}>
-            <InputNumber min={1} max={10} step={0.5} />
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
+      <Space wrap>
+        <Form.Item label="每退回 1 次扣分" name="perReturned" rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} step={0.1} />
+        </Form.Item>
+        <Form.Item label="多次退回阈值（次）" name="returnedManyThreshold" rules={[{ required: true }]}>
+          <InputNumber min={2} max={20} />
+        </Form.Item>
+        <Form.Item label="达到阈值后每次扣分" name="perReturnedMany" rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} step={0.1} />
+        </Form.Item>
+        <Form.Item label="每超期 1 件扣分" name="perOverdue" rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} step={0.1} />
+        </Form.Item>
+      </Space>
+      <Form.Item label="加倍计分的来源" name="doubleSources" extra="如领导交办的问题，扣分按倍数计算">
+        <Select mode="multiple" options={CASE_SOURCES.map((k) => ({ value: k, label: CASE_SOURCE_LABELS[k] }))} />
+      </Form.Item>
+      <Form.Item label="倍数" name="doubleWeight" rules={[{ required: true }]}>
+        <InputNumber min={1} max={10} step={0.5} />
+      </Form.Item>
+    </FormModal>
   );
 }

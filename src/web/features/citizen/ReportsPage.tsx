@@ -2,14 +2,14 @@
  * 群众反映 (moderation list): citizens' reports in the moderator's area, pending first,
  * filtered by status; a row opens the report to accept, merge or reject it.
  */
-import { Card, Image, Pagination, Segmented, Table, Tag, type TableProps } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Card, Image, Pagination, Segmented, Tag, type TableProps } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { REPORT_STATUS_LABELS, REPORT_STATUSES, type TReportRow, type TReportStatus } from '../../../shared/contracts/citizen';
 import { useReports } from '../../api/citizen';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { formatDateTime } from '../../lib/format';
-import { useIsPhone } from '../../lib/useIsPhone';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 
 export const REPORT_STATUS_COLORS: Record<TReportStatus, string> = {
   pending: 'orange',
@@ -25,23 +25,12 @@ export function ReportStatusTag({ status }: { status: TReportStatus }) {
 
 /** 群众反映 list page. */
 export default function ReportsPage() {
-  const [params, setParams] = useSearchParams();
-  const isPhone = useIsPhone();
+  const [params, update] = useUrlFilters();
   const navigate = useNavigate();
   const status = (params.get('status') ?? '') as TReportStatus | '';
   const page = Number(params.get('page') ?? 1) || 1;
   const query = { status: status || undefined, page, pageSize: 20 };
   const list = useReports(query);
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const n = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) v == null || v === '' ? n.delete(k) : n.set(k, String(v));
-        if (!('page' in patch)) n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
 
   const columns: TableProps<TReportRow>['columns'] = [
     {
@@ -106,54 +95,50 @@ export default function ReportsPage() {
           options={[{ value: '', label: '全部' }, ...REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))]}
         />
       </div>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => list.refetch()} />
-      ) : isPhone ? (
-        <div className="zl-card-list">
-          {list.data?.items.map((r) => (
-            <a
-              key={r.id}
-              className="zl-case-card"
-              href={`/citizen/reports/${r.id}`}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`/citizen/reports/${r.id}`);
-              }}
-            >
-              <div style={{ display: 'flex', gap: 10 }}>
-                {r.photo && <img src={r.photo.thumbUrl ?? r.photo.url} alt="" style={{ width: 56, height: 56, objectFit: 'cover', borderRadius: 6, flex: 'none' }} />}
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6 }}>
-                    <span style={{ fontWeight: 500 }}>{r.categoryName}</span>
-                    <ReportStatusTag status={r.status} />
-                  </div>
-                  <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r.description}</div>
-                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-                    {r.areaName} · {formatDateTime(r.createdAt)}
+      <QueryTable<TReportRow>
+        query={list}
+        phoneView={
+          <div className="zl-card-list">
+            {list.data?.items.map((r) => (
+              <a
+                key={r.id}
+                className="zl-case-card"
+                href={`/citizen/reports/${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/citizen/reports/${r.id}`);
+                }}
+              >
+                <div style={{ display: 'flex', gap: 10 }}>
+                  {r.photo && <img src={r.photo.thumbUrl ?? r.photo.url} alt="" style={{ width: 56, height: 56, objectFit: 'cover', borderRadius: 6, flex: 'none' }} />}
+                  <div style={{ minWidth: 0, flex: 1 }}>
+                    <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6 }}>
+                      <span style={{ fontWeight: 500 }}>{r.categoryName}</span>
+                      <ReportStatusTag status={r.status} />
+                    </div>
+                    <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{r.description}</div>
+                    <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+                      {r.areaName} · {formatDateTime(r.createdAt)}
+                    </div>
                   </div>
                 </div>
-              </div>
-            </a>
-          ))}
-          {list.data && list.data.items.length === 0 && <Card size="small">没有符合条件的反映</Card>}
-          {list.data && list.data.total > list.data.pageSize && (
-            <Pagination simple current={page} pageSize={20} total={list.data.total} onChange={(p) => update({ page: p })} style={{ textAlign: 'center' }} />
-          )}
-        </div>
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TReportRow>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items}
-            loading={list.isFetching}
-            locale={{ emptyText: '没有符合条件的反映' }}
-            onRow={(r) => ({ onDoubleClick: () => navigate(`/citizen/reports/${r.id}`) })}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => update({ page: p }) }}
-          />
-        </Card>
-      )}
+              </a>
+            ))}
+            {list.data && list.data.items.length === 0 && <Card size="small">没有符合条件的反映</Card>}
+            {list.data && list.data.total > list.data.pageSize && (
+              <Pagination simple current={page} pageSize={20} total={list.data.total} onChange={(p) => update({ page: p })} style={{ textAlign: 'center' }} />
+            )}
+          </div>
+        }
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        locale={{ emptyText: '没有符合条件的反映' }}
+        onRow={(r) => ({ onDoubleClick: () => navigate(`/citizen/reports/${r.id}`) })}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => update({ page: p }) }}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Card, DatePicker, Table, type TableProps } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTeamHours, type TTeamHours } from '../../api/volunteers';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryTable } from '../../components/QueryTable';
 import { dayjs, zoneToday } from '../../lib/format';
 import { useIsPhone } from '../../lib/useIsPhone';
 
@@ -67,36 +67,31 @@ export default function HoursPage() {
           }}
         />
       </Card>
-      {hours.isError ? (
-        <QueryError error={hours.error} onRetry={() => hours.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TTeamHours>
-            rowKey="teamId"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={hours.isFetching}
-            pagination={false}
-            locale={{ emptyText: '该期间没有志愿服务活动' }}
-            summary={() =>
-              rows.length ? (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={lead}>
-                    合计
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={lead} align="right">
-                    {acts}
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={lead + 1} align="right">
-                    {fmt(total)}
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
-              ) : null
-            }
-          />
-        </Card>
-      )}
+      <QueryTable<TTeamHours>
+        query={hours}
+        rowKey="teamId"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={hours.isFetching}
+        pagination={false}
+        locale={{ emptyText: '该期间没有志愿服务活动' }}
+        summary={() =>
+          rows.length ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={lead}>
+                合计
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={lead} align="right">
+                {acts}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={lead + 1} align="right">
+                {fmt(total)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
     </>
   );
 }

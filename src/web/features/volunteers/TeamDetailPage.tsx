@@ -3,12 +3,13 @@
  * description, participants, hours per member or in total, and photos).
  */
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Radio, Select, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Popconfirm, Radio, Select, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TAttachmentRef } from '../../../shared/contracts/cases';
 import { useActivities, useAddActivity, useAddMember, useMembers, useRemoveMember, useTeams, type TActivity, type TMember } from '../../api/volunteers';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { PhotoUpload } from '../../components/PhotoUpload';
 import { QueryError } from '../../components/QueryError';
@@ -203,88 +204,72 @@ interface TActivityForm {
 function ActivityModal({ teamId, members, onClose }: { teamId: number; members: TMember[]; onClose: () => void }) {
   const [form] = Form.useForm<TActivityForm>();
   const add = useAddActivity(teamId);
-  const onError = useErrorHandler();
-  const { message } = App.useApp();
   const mode = Form.useWatch('mode', form);
   const picked = Form.useWatch('memberIds', form) ?? [];
   const hours = Form.useWatch('hours', form);
   return (
-    <Modal
-      open
+    <FormModal<TActivityForm>
+      form={form}
       title="登记服务活动"
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      confirmLoading={add.isPending}
-      destroyOnHidden
+      successMessage="活动已登记"
+      onClose={onClose}
       width={560}
-      onOk={async () => {
-        const v = await form.validateFields();
-        add.mutate(
-          {
-            day: v.day.format('YYYY-MM-DD'),
-            place: v.place.trim(),
-            description: v.description?.trim() ?? '',
-            memberIds: v.memberIds ?? [],
-            hoursPerMember: v.mode === 'perMember' ? v.hours! : null,
-            totalHours: v.mode === 'total' ? v.hours! : null,
-            attachmentIds: (v.photos ?? []).map((p) => p.id),
-          },
-          {
-            onSuccess: () => {
-              message.success('活动已登记');
-              onClose();
-            },
-            onError: (err) => onError(err, form),
-          },
-        );
-      }}
+      initialValues={{ day: zoneToday(), mode: 'perMember', memberIds: [] }}
+      onSubmit={(v) =>
+        add.mutateAsync({
+          day: v.day.format('YYYY-MM-DD'),
+          place: v.place.trim(),
+          description: v.description?.trim() ?? '',
+          memberIds: v.memberIds ?? [],
+          hoursPerMember: v.mode === 'perMember' ? v.hours! : null,
+          totalHours: v.mode === 'total' ? v.hours! : null,
+          attachmentIds: (v.photos ?? []).map((p) => p.id),
+        })
+      }
     >
-      <Form<TActivityForm> form={form} layout="vertical" initialValues={{ day: zoneToday(), mode: 'perMember', memberIds: [] }}>
-        <Form.Item name="day" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(zoneToday())} inputReadOnly allowClear={false} />
-        </Form.Item>
-        <Form.Item name="place" label="活动地点" rules={[{ required: true, message: '请填写活动地点' }]}>
-          <Input maxLength={100} placeholder="如：中原社区A区 中心广场" />
-        </Form.Item>
-        <Form.Item name="description" label="活动内容">
-          <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：清理小区卫生死角、劝导文明停车" />
-        </Form.Item>
-        <Form.Item
-          name="memberIds"
-          label="参与队员"
-          rules={[{ validator: (_, v?: number[]) => (mode === 'perMember' && !v?.length ? Promise.reject(new Error('按每人时长计算时请选择参与队员')) : Promise.resolve()) }]}
-        >
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={members.length ? '选择参与的队员' : '队伍还没有队员'}
-            optionFilterProp="label"
-            options={members.map((m) => ({ value: m.id, label: m.name }))}
-            maxTagCount="responsive"
-          />
-        </Form.Item>
-        <Form.Item name="mode" label="时长计算">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'perMember', label: '按每人时长' },
-              { value: 'total', label: '按总时长' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="hours"
-          label={mode === 'total' ? '总时长（小时）' : '每人时长（小时）'}
-          rules={[{ required: true, message: '请填写时长' }]}
-          extra={mode !== 'total' && hours && picked.length ? `合计 ${(hours * picked.length).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 小时` : undefined}
-        >
-          <InputNumber min={0.5} max={mode === 'total' ? 100000 : 24} step={0.5} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="photos" label="活动照片">
-          <PhotoUpload kind="evidence" max={9} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="day" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(zoneToday())} inputReadOnly allowClear={false} />
+      </Form.Item>
+      <Form.Item name="place" label="活动地点" rules={[{ required: true, message: '请填写活动地点' }]}>
+        <Input maxLength={100} placeholder="如：中原社区A区 中心广场" />
+      </Form.Item>
+      <Form.Item name="description" label="活动内容">
+        <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：清理小区卫生死角、劝导文明停车" />
+      </Form.Item>
+      <Form.Item
+        name="memberIds"
+        label="参与队员"
+        rules={[{ validator: (_, v?: number[]) => (mode === 'perMember' && !v?.length ? Promise.reject(new Error('按每人时长计算时请选择参与队员')) : Promise.resolve()) }]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={members.length ? '选择参与的队员' : '队伍还没有队员'}
+          optionFilterProp="label"
+          options={members.map((m) => ({ value: m.id, label: m.name }))}
+          maxTagCount="responsive"
+        />
+      </Form.Item>
+      <Form.Item name="mode" label="时长计算">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'perMember', label: '按每人时长' },
+            { value: 'total', label: '按总时长' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="hours"
+        label={mode === 'total' ? '总时长（小时）' : '每人时长（小时）'}
+        rules={[{ required: true, message: '请填写时长' }]}
+        extra={mode !== 'total' && hours && picked.length ? `合计 ${(hours * picked.length).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 小时` : undefined}
+      >
+        <InputNumber min={0.5} max={mode === 'total' ? 100000 : 24} step={0.5} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item name="photos" label="活动照片">
+        <PhotoUpload kind="evidence" max={9} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,19 +1,17 @@
 /** 志愿服务队: the teams of the caller's area, with create and edit. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Switch, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Form, Input, Switch, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSaveTeam, useTeams, type TTeam } from '../../api/volunteers';
 import { AreaSelect } from '../../components/AreaSelect';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { useErrorHandler } from '../../lib/useErrorHandler';
-import { useIsPhone } from '../../lib/useIsPhone';
+import { QueryTable } from '../../components/QueryTable';
 
 /** Teams list page. */
 export default function TeamsPage() {
   const teams = useTeams();
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const [editing, setEditing] = useState<TTeam | 'new' | null>(null);
 
@@ -57,37 +55,33 @@ export default function TeamsPage() {
           </>
         }
       />
-      {teams.isError ? (
-        <QueryError error={teams.error} onRetry={() => teams.refetch()} />
-      ) : isPhone ? (
-        <div className="zl-card-list">
-          {(teams.data ?? []).map((t) => (
-            <Link key={t.id} to={`/volunteers/teams/${t.id}`} className="zl-case-card">
-              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-                <span style={{ fontWeight: 500 }}>{t.name}</span>
-                {t.isActive ? <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t.memberCount} 人</span> : <Tag>已停用</Tag>}
-              </div>
-              <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.45)' }}>
-                {t.areaName}
-                {t.leaderName ? ` · 队长 ${t.leaderName}` : ''}
-              </div>
-            </Link>
-          ))}
-          {teams.data?.length === 0 && <Card size="small">还没有志愿服务队，点“新建队伍”添加</Card>}
-        </div>
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<TTeam>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={teams.data}
-            loading={teams.isFetching}
-            pagination={false}
-            locale={{ emptyText: '还没有志愿服务队' }}
-          />
-        </Card>
-      )}
+      <QueryTable<TTeam>
+        query={teams}
+        phoneView={
+          <div className="zl-card-list">
+            {(teams.data ?? []).map((t) => (
+              <Link key={t.id} to={`/volunteers/teams/${t.id}`} className="zl-case-card">
+                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                  <span style={{ fontWeight: 500 }}>{t.name}</span>
+                  {t.isActive ? <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t.memberCount} 人</span> : <Tag>已停用</Tag>}
+                </div>
+                <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.45)' }}>
+                  {t.areaName}
+                  {t.leaderName ? ` · 队长 ${t.leaderName}` : ''}
+                </div>
+              </Link>
+            ))}
+            {teams.data?.length === 0 && <Card size="small">还没有志愿服务队，点“新建队伍”添加</Card>}
+          </div>
+        }
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={teams.data}
+        loading={teams.isFetching}
+        pagination={false}
+        locale={{ emptyText: '还没有志愿服务队' }}
+      />
       {editing && <TeamModal team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
@@ -103,23 +97,20 @@ interface TTeamForm {
 
 /** Create or edit a team. */
 export function TeamModal({ team, onClose }: { team: TTeam | null; onClose: () => void }) {
-  const [form] = Form.useForm<TTeamForm>();
   const save = useSaveTeam();
-  const onError = useErrorHandler();
-  const { message } = App.useApp();
   // A masked phone (138****1234) is not sent back unless it was retyped.
   const phoneMasked = !!team?.leaderPhone && team.leaderPhone.includes('*');
   return (
-    <Modal
-      open
+    <FormModal<TTeamForm>
       title={team ? '编辑队伍' : '新建队伍'}
-      okText="保存"
-      cancelText="取消"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      onOk={async () => {
-        const v = await form.validateFields();
+      successMessage="已保存"
+      onClose={onClose}
+      initialValues={
+        team
+          ? { name: team.name, areaId: team.areaId, leaderName: team.leaderName, leaderPhone: team.leaderPhone ?? undefined, isActive: team.isActive }
+          : { isActive: true }
+      }
+      onSubmit={(v) => {
         const phone = v.leaderPhone?.trim() || null;
         const body = {
           name: v.name.trim(),
@@ -128,49 +119,30 @@ export function TeamModal({ team, onClose }: { team: TTeam | null; onClose: () =
           ...(phoneMasked && phone === team?.leaderPhone ? {} : { leaderPhone: phone }),
           ...(team ? { isActive: v.isActive } : {}),
         };
-        save.mutate(
-          { id: team?.id, body },
-          {
-            onSuccess: () => {
-              message.success('已保存');
-              onClose();
-            },
-            onError: (err) => onError(err, form),
-          },
-        );
+        return save.mutateAsync({ id: team?.id, body });
       }}
     >
-      <Form<TTeamForm>
-        form={form}
-        layout="vertical"
-        initialValues={
-          team
-            ? { name: team.name, areaId: team.areaId, leaderName: team.leaderName, leaderPhone: team.leaderPhone ?? undefined, isActive: team.isActive }
-            : { isActive: true }
-        }
+      <Form.Item name="name" label="队伍名称" rules={[{ required: true, message: '请填写队伍名称' }, { min: 2, message: '队名至少 2 个字' }]}>
+        <Input maxLength={60} placeholder="如：中原社区巾帼志愿服务队" />
+      </Form.Item>
+      <Form.Item name="areaId" label="所属区域" rules={[{ required: true, message: '请选择所属区域' }]}>
+        <AreaSelect />
+      </Form.Item>
+      <Form.Item name="leaderName" label="队长">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="leaderPhone"
+        label="队长电话"
+        rules={[{ validator: (_, v?: string) => (!v || v === team?.leaderPhone || /^1[3-9]\d{9}$/.test(v) ? Promise.resolve() : Promise.reject(new Error('请填写正确的手机号码'))) }]}
       >
-        <Form.Item name="name" label="队伍名称" rules={[{ required: true, message: '请填写队伍名称' }, { min: 2, message: '队名至少 2 个字' }]}>
-          <Input maxLength={60} placeholder="如：中原社区巾帼志愿服务队" />
+        <Input maxLength={11} inputMode="tel" />
+      </Form.Item>
+      {team && (
+        <Form.Item name="isActive" label="在用" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="areaId" label="所属区域" rules={[{ required: true, message: '请选择所属区域' }]}>
-          <AreaSelect />
-        </Form.Item>
-        <Form.Item name="leaderName" label="队长">
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          name="leaderPhone"
-          label="队长电话"
-          rules={[{ validator: (_, v?: string) => (!v || v === team?.leaderPhone || /^1[3-9]\d{9}$/.test(v) ? Promise.resolve() : Promise.reject(new Error('请填写正确的手机号码'))) }]}
-        >
-          <Input maxLength={11} inputMode="tel" />
-        </Form.Item>
-        {team && (
-          <Form.Item name="isActive" label="在用" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
