@@ -60,6 +60,8 @@ export const households = pgTable(
     // The list sorted by last change (bench: a top-N sort over 100,000 rows without it).
     index('households_updated_idx').on(t.updatedAt, t.id),
     index('households_risk_types_idx').using('gin', t.riskTypes),
+    // The list filtered by type within a scope, and its count (bench: a scan of every household without it).
+    index('households_type_idx').on(t.type, t.areaCode),
   ],
 );
 
@@ -209,5 +211,9 @@ export const screeningFlags = pgTable(
   (t) => [
     uniqueIndex('screening_flags_open_uq').on(t.householdId, t.year, t.rule).where(sql`resolved_at is null`),
     index('screening_flags_household_idx').on(t.householdId),
+    // Open flags only: "has an open flag" probed per household (a household without one costs no
+    // heap visit), and the households with an open flag of a rule (the list's flagRule filter).
+    index('screening_flags_open_household_idx').on(t.householdId).where(sql`resolved_at is null`),
+    index('screening_flags_open_rule_idx').on(t.rule, t.householdId).where(sql`resolved_at is null`),
   ],
 );

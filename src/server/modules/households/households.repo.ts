@@ -1,7 +1,8 @@
 /** Every query of the household registry: scoped lists and reads, versioned writes, screening batches. */
-import { and, asc, between, desc, eq, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { THouseholdListQuery } from '../../../shared/contracts/households.js';
 import { areaRange } from '../../../shared/domain/areas.js';
+import type { TScreeningMember } from '../../../shared/domain/households/screening.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import {
@@ -45,18 +46,42 @@ export async function findUser(db: Db, userId: number) {
   return u ?? null;
 }
 
-const openFlagExists = (rules?: readonly string[]) =>
+const ruleList = (rules: readonly string[]) => sql.join(rules.map((r) => sql`${r}`), sql`, `);
+
+/**
+ * The household has an open flag (of one of `rules`). `probeEach` keeps the test a per-household
+ * probe of the open-flag index (`offset 0` stops PostgreSQL from turning it into a join): for a
+ * village's few thousand households that beats the hash of every open flag the planner would build.
+ */
+const openFlagExists = (rules?: readonly string[], o: { probeEach?: boolean } = {}) =>
   sql`exists (select 1 from ${screeningFlags} f where f.household_id = ${households.id} and f.resolved_at is null${
-    rules?.length ? sql` and f.rule in (${sql.join(rules.map((r) => sql`${r}`), sql`, `)})` : sql``
-  })`;
+    rules?.length ? sql` and f.rule in (${ruleList(rules)})` : sql``
+  }${o.probeEach ? sql` offset 0` : sql``})`;
+
+/**
+ * The household is among those with an open flag of one of `rules`, as an id list read once from
+ * the open-flags-by-rule index: a count over a township or the zone then visits only those
+ * households instead of scanning every household against a hash of the flags.
+ */
+const openFlagAmong = (rules: readonly string[]) =>
+  sql`${households.id} = any(array(select f.household_id from ${screeningFlags} f where f.resolved_at is null and f.rule in (${ruleList(rules)})))`;
 
 /** A lead or procedure of the household is in progress. */
 function openLeadExists(): SQL {
   return sql`exists (select 1 from ${householdLeads} l where l.household_id = ${households.id} and l.status = 'in_progress')`;
 }
 
-function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null): SQL {
+/**
+ * The list's conditions, shaped for the page (ordered, 20 rows: the planner's semi-joins stop
+ * early) or for the count (every match up to COUNT_CAP, where the flag tests are written so the
+ * plan visits only the matching households; the planner, pricing index probes as disk reads,
+ * otherwise scans every household or every open flag).
+ */
+function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null, purpose: 'page' | 'count' = 'page'): SQL {
   const conds: SQL[] = [inScope(user), eq(households.isActive, true)];
+  const isCount = purpose === 'count';
+  // A village (12-digit prefix) holds a few thousand households at most.
+  const isVillage = Math.max(user.areaPrefix.length, areaPrefix?.length ?? 0) >= 12;
   if (areaPrefix) {
     const [low, high] = areaRange(areaPrefix);
     conds.push(between(households.areaCode, low, high));
@@ -65,9 +90,11 @@ function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: 
   if (q.category?.length) conds.push(inArray(households.monitoringCategory, q.category));
   if (q.riskType?.length) conds.push(sql`${households.riskTypes} && array[${sql.join(q.riskType.map((r) => sql`${r}`), sql`, `)}]::text[]`);
   if (q.cadreUserId) conds.push(eq(households.cadreUserId, q.cadreUserId));
-  if (q.flagged === 'true') conds.push(openFlagExists());
+  if (q.flagged === 'true') conds.push(openFlagExists(undefined, { probeEach: isCount && isVillage }));
   if (q.flagged === 'false') conds.push(sql`not ${openFlagExists()}`);
-  if (q.flagRule?.length) conds.push(openFlagExists(q.flagRule));
+  if (q.flagRule?.length) {
+    conds.push(isCount && !isVillage ? openFlagAmong(q.flagRule) : openFlagExists(q.flagRule, { probeEach: isCount }));
+  }
   if (q.hasOpenLead === 'true') conds.push(openLeadExists());
   if (q.hasOpenLead === 'false') conds.push(sql`not ${openLeadExists()}`);
   if (q.q) {
@@ -110,18 +137,26 @@ const SORT_COLUMNS = { code: households.code, updatedAt: households.updatedAt, i
 
 /** One page of households in scope, and the count (capped at COUNT_CAP). */
 export async function findHouseholds(db: Db, user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null) {
-  const where = listConditions(user, q, areaPrefix);
   const dir = q.order === 'asc' ? asc : desc;
+  const order = [dir(SORT_COLUMNS[q.sort]), dir(households.id)];
+  // The page's ids first, then the columns with subqueries (head, members, flags) for those rows
+  // only: computed in one query, they ran for every row skipped by the offset too (page 50: 1,000).
+  const pageIds = db
+    .select({ id: households.id })
+    .from(households)
+    .where(listConditions(user, q, areaPrefix, 'page'))
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const countWhere = listConditions(user, q, areaPrefix, 'count');
   const [items, countRows] = await Promise.all([
     db
       .select(rowColumns)
       .from(households)
       .innerJoin(areas, eq(areas.id, households.areaId))
-      .where(where)
-      .orderBy(dir(SORT_COLUMNS[q.sort]), dir(households.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.execute(sql`select count(*)::int as n from (select 1 from ${households} where ${where} limit ${COUNT_CAP + 1}) t`),
+      .where(inArray(households.id, pageIds))
+      .orderBy(...order),
+    db.execute(sql`select count(*)::int as n from (select 1 from ${households} where ${countWhere} limit ${COUNT_CAP + 1}) t`),
   ]);
   const n = rowsOf<{ n: number }>(countRows)[0]?.n ?? 0;
   return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
@@ -363,7 +398,6 @@ export async function findMonitoringSettings(db: Db, year?: number) {
 
 /** Which batch of households a screening reads next. */
 export interface TScreeningBatchOptions {
-  year: number;
   areaPrefix: string | null;
   afterId: number;
   limit: number;
@@ -379,69 +413,111 @@ function batchConditions(user: TSessionUser, o: { areaPrefix: string | null; aft
   return conds;
 }
 
+/** One household of a screening batch, as the rules read it. */
+export interface TScreeningHousehold {
+  id: number;
+  areaCode: string;
+  type: string;
+  housingGrade: string | null;
+  drinkingWater: string | null;
+}
+
+/** An active member of a batch's household, in the shape the rules read, with the household's id. */
+export type TScreeningMemberRow = TScreeningMember & { householdId: number };
+
+/** A batch household's income of the year and the year before, as one row. */
+export interface TScreeningIncomeRow {
+  householdId: number;
+  /** Null when no income is recorded for the year (a stored row always has it). */
+  perCapita: number | null;
+  medicalSelfPay: number | null;
+  educationCost: number | null;
+  disasterLoss: number | null;
+  /** Null when no income is recorded for the year before. */
+  previousPerCapita: number | null;
+}
+
+/** A batch household's checks of the year, item → status. */
+export interface TScreeningGuaranteeRow {
+  householdId: number;
+  items: Record<string, string>;
+}
+
+/** An open flag of the year of a batch's household. */
+export interface TOpenFlagRow {
+  id: number;
+  householdId: number;
+  rule: string;
+  message: string;
+}
+
+/** The next batch of households in scope (keyset by id) with the columns the rules read. */
+export async function findScreeningHouseholds(db: Db, user: TSessionUser, o: TScreeningBatchOptions) {
+  return rowsOf<TScreeningHousehold>(
+    await db.execute(sql`
+      select ${households.id} as id, ${households.areaCode} as "areaCode", ${households.type} as type,
+             ${households.housingGrade} as "housingGrade", ${households.drinkingWater} as "drinkingWater"
+      from ${households} where ${and(...batchConditions(user, o))}
+      order by ${households.id} limit ${o.limit}`),
+  );
+}
+
 /**
- * The next batch of households in scope (keyset by id) with everything the rules read: active
- * members, income of the year and the year before, and the year's guarantee checks.
- * Four set-based queries per batch, whatever its size.
+ * What the rules read of a batch's households (as `findScreeningHouseholds` returned them, in id
+ * order) for a year, every list ordered by household id (members by id within a household) so
+ * the caller walks them in step with the households, without maps; rows come as the driver parses
+ * them (no per-row mapping: a full screening reads ~600,000 rows).
+ *
+ * Each read is a single-table index range scan, whatever the planner's statistics: a dense batch
+ * (most ids of its range are in it, the usual case) is read by its id range alone and the caller's
+ * walk skips the few other households' rows; a sparse one (a village's households among the
+ * others') by its id list. A join or semi-join to households here becomes a quadratic nested loop
+ * on a database without statistics (PGlite, a fresh import).
  */
-export async function loadScreeningBatch(db: Db, user: TSessionUser, o: TScreeningBatchOptions) {
-  const conds = batchConditions(user, o);
-  const hs = await db
-    .select({
-      id: households.id,
-      areaCode: households.areaCode,
-      type: households.type,
-      housingGrade: households.housingGrade,
-      drinkingWater: households.drinkingWater,
-    })
-    .from(households)
-    .where(and(...conds))
-    .orderBy(asc(households.id))
-    .limit(o.limit);
-  if (!hs.length) return { households: hs, members: [], incomes: [], guarantees: [], openFlags: [] };
-  // The batch again as a semi-join (scope), plus its id range so each read below is an index range scan.
+export async function loadScreeningFacts(db: Db, o: { year: number; households: TScreeningHousehold[] }) {
+  const hs = o.households;
+  if (!hs.length) return { members: [], incomes: [], guarantees: [], openFlags: [] };
   const first = hs[0].id;
   const last = hs[hs.length - 1].id;
-  const batchIds = db
-    .select({ id: households.id })
-    .from(households)
-    .where(and(...conds, between(households.id, first, last)));
-  const inBatch = (col: AnyColumn) =>
-    and(between(col, first, last), inArray(col, batchIds));
+  const isDense = hs.length * 2 >= last - first + 1;
+  const idList = `{${hs.map((h) => h.id).join(',')}}`;
+  const ofBatch = (col: SQL) =>
+    isDense ? sql`${col} between ${first} and ${last}` : sql`${col} between ${first} and ${last} and ${col} = any(${idList}::int[])`;
   const [members, incomes, guarantees, openFlags] = await Promise.all([
-    db
-      .select({
-        householdId: householdMembers.householdId,
-        name: householdMembers.name,
-        birthDate: householdMembers.birthDate,
-        schoolStatus: householdMembers.schoolStatus,
-        hasMedicalInsurance: householdMembers.hasMedicalInsurance,
-        disabilityGrade: householdMembers.disabilityGrade,
-        labourSkill: householdMembers.labourSkill,
-      })
-      .from(householdMembers)
-      .where(and(inBatch(householdMembers.householdId), eq(householdMembers.isActive, true))),
-    db
-      .select({
-        householdId: householdIncomes.householdId,
-        year: householdIncomes.year,
-        perCapita: householdIncomes.perCapita,
-        medicalSelfPay: householdIncomes.medicalSelfPay,
-        educationCost: householdIncomes.educationCost,
-        disasterLoss: householdIncomes.disasterLoss,
-      })
-      .from(householdIncomes)
-      .where(and(inBatch(householdIncomes.householdId), inArray(householdIncomes.year, [o.year, o.year - 1]))),
-    db
-      .select({ householdId: householdGuarantees.householdId, item: householdGuarantees.item, status: householdGuarantees.status })
-      .from(householdGuarantees)
-      .where(and(inBatch(householdGuarantees.householdId), eq(householdGuarantees.year, o.year))),
-    db
-      .select({ id: screeningFlags.id, householdId: screeningFlags.householdId, rule: screeningFlags.rule, message: screeningFlags.message })
-      .from(screeningFlags)
-      .where(and(inBatch(screeningFlags.householdId), eq(screeningFlags.year, o.year), isNull(screeningFlags.resolvedAt))),
+    db.execute(sql`
+      select m.household_id as "householdId", m.name, m.birth_date::text as "birthDate", m.school_status as "schoolStatus",
+             m.has_medical_insurance as "hasMedicalInsurance", m.disability_grade as "disabilityGrade", m.labour_skill as "labourSkill"
+      from ${householdMembers} m
+      where ${ofBatch(sql`m.household_id`)} and m.is_active
+      order by m.household_id, m.id`),
+    db.execute(sql`
+      select i.household_id as "householdId",
+             max(i.per_capita) filter (where i.year = ${o.year}) as "perCapita",
+             max(i.medical_self_pay) filter (where i.year = ${o.year})::float8 as "medicalSelfPay",
+             max(i.education_cost) filter (where i.year = ${o.year})::float8 as "educationCost",
+             max(i.disaster_loss) filter (where i.year = ${o.year})::float8 as "disasterLoss",
+             max(i.per_capita) filter (where i.year = ${o.year - 1}) as "previousPerCapita"
+      from ${householdIncomes} i
+      where ${ofBatch(sql`i.household_id`)} and i.year in (${o.year}, ${o.year - 1})
+      group by i.household_id order by i.household_id`),
+    db.execute(sql`
+      select g.household_id as "householdId", jsonb_object_agg(g.item, g.status) as items
+      from ${householdGuarantees} g
+      where ${ofBatch(sql`g.household_id`)} and g.year = ${o.year}
+      group by g.household_id order by g.household_id`),
+    db.execute(sql`
+      -- float8: a number on both drivers (int8 would be a string or a bigint), exact below 2^53
+      select f.id::float8 as id, f.household_id as "householdId", f.rule, f.message
+      from ${screeningFlags} f
+      where ${ofBatch(sql`f.household_id`)} and f.year = ${o.year} and f.resolved_at is null
+      order by f.household_id`),
   ]);
-  return { households: hs, members, incomes, guarantees, openFlags };
+  return {
+    members: rowsOf<TScreeningMemberRow>(members),
+    incomes: rowsOf<TScreeningIncomeRow>(incomes),
+    guarantees: rowsOf<TScreeningGuaranteeRow>(guarantees),
+    openFlags: rowsOf<TOpenFlagRow>(openFlags),
+  };
 }
 
 /** A flag raised for a household by a screening run. */
@@ -465,30 +541,33 @@ export interface TScreeningWrites {
 }
 
 /**
- * Writes one batch's changes in at most three statements, each taking its rows as one JSON
- * parameter; a repeated run over unchanged data writes nothing.
+ * Writes one batch's changes in one statement (atomic without a transaction's extra round
+ * trips), each kind of change taking its rows as one JSON parameter; nothing to write, no
+ * statement: a repeated run over unchanged data writes nothing.
  */
 export async function writeScreeningBatch(db: Db, w: TScreeningWrites): Promise<void> {
   const at = w.at.toISOString();
+  const parts: SQL[] = [];
   if (w.inserts.length) {
     const payload = JSON.stringify(w.inserts.map((r) => ({ household_id: r.householdId, rule: r.rule, message: r.message, numbers: r.numbers })));
-    await db.execute(sql`
+    parts.push(sql`inserted as (
       insert into screening_flags (household_id, year, rule, message, numbers, raised_at, checked_at)
       select x.household_id, ${w.year}, x.rule, x.message, x.numbers, ${at}::timestamptz, ${at}::timestamptz
-      from jsonb_to_recordset(${payload}::jsonb) as x(household_id int, rule text, message text, numbers jsonb)`);
+      from jsonb_to_recordset(${payload}::jsonb) as x(household_id int, rule text, message text, numbers jsonb))`);
   }
   if (w.updates.length) {
-    const payload = JSON.stringify(w.updates);
-    await db.execute(sql`
+    parts.push(sql`updated as (
       update screening_flags f set message = x.message, numbers = x.numbers, checked_at = ${at}::timestamptz
-      from jsonb_to_recordset(${payload}::jsonb) as x(id bigint, message text, numbers jsonb)
-      where f.id = x.id and f.resolved_at is null`);
+      from jsonb_to_recordset(${JSON.stringify(w.updates)}::jsonb) as x(id bigint, message text, numbers jsonb)
+      where f.id = x.id and f.resolved_at is null)`);
   }
   if (w.resolveIds.length) {
-    await db.execute(sql`
+    parts.push(sql`resolved as (
       update screening_flags set resolved_at = ${at}::timestamptz
-      where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(w.resolveIds)}::jsonb)) and resolved_at is null`);
+      where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(w.resolveIds)}::jsonb)) and resolved_at is null)`);
   }
+  // Data-modifying WITH parts run whether or not the final select reads them; their rows are disjoint.
+  if (parts.length) await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
 // ---- import ------------------------------------------------------------------------------------
@@ -642,6 +721,91 @@ export async function upsertImportedMembers(db: Db, rows: Record<string, unknown
         ), moved as (
           insert into member_moves (member_id, kind, to_household_id, moved_on, note, actor_id)
           select id, 'registered', household_id, ${o.today}::date, '批量导入', ${o.actorId} from written where inserted
+        )
+        select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated from written`),
+    );
+    created += counts?.created ?? 0;
+    updated += counts?.updated ?? 0;
+  }
+  return { created, updated };
+}
+
+/** A year's income of a household as the import writes it (figures computed by computeIncome). */
+export interface TImportedIncome {
+  householdId: number;
+  year: number;
+  wage: number;
+  business: number;
+  productionCost: number;
+  property: number;
+  transfer: number;
+  householdSize: number;
+  netIncome: number;
+  perCapita: number;
+}
+
+/** Current members per household, for the households given (absent: none). */
+export async function countActiveMembersByHousehold(db: Db, householdIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const part of chunks(householdIds)) {
+    const rows = rowsOf<{ householdId: number; n: number }>(
+      await db.execute(sql`
+        select m.household_id as "householdId", count(*)::int as n from household_members m
+        where m.is_active and m.household_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))
+        group by m.household_id`),
+    );
+    for (const r of rows) out.set(r.householdId, r.n);
+  }
+  return out;
+}
+
+/**
+ * Inserts or updates imported incomes by household and year (one statement per chunk), as the
+ * income form's upsertIncome does, but only the columns the file carries: rigid expenses and the
+ * note entered on the household page are kept. Unchanged years are not rewritten; a household
+ * whose income changed is marked changed (version), like after the form.
+ */
+export async function upsertImportedIncomes(db: Db, rows: TImportedIncome[], o: { actorId: number }) {
+  let created = 0;
+  let updated = 0;
+  for (const part of chunks(rows)) {
+    const payload = JSON.stringify(
+      part.map((r) => ({
+        household_id: r.householdId,
+        year: r.year,
+        wage: r.wage,
+        business: r.business,
+        production_cost: r.productionCost,
+        property: r.property,
+        transfer: r.transfer,
+        household_size: r.householdSize,
+        net_income: r.netIncome,
+        per_capita: r.perCapita,
+      })),
+    );
+    const [counts] = rowsOf<{ created: number; updated: number }>(
+      await db.execute(sql`
+        with x as (
+          select * from jsonb_to_recordset(${payload}::jsonb) as x(
+            household_id int, year smallint, wage numeric, business numeric, production_cost numeric, property numeric,
+            transfer numeric, household_size smallint, net_income numeric, per_capita int)
+        ), written as (
+          insert into household_incomes (household_id, year, wage, business, production_cost, property, transfer,
+            household_size, net_income, per_capita, recorded_by_id)
+          select household_id, year, wage, business, production_cost, property, transfer, household_size, net_income, per_capita, ${o.actorId}::int
+          from x
+          on conflict (household_id, year) do update set
+            wage = excluded.wage, business = excluded.business, production_cost = excluded.production_cost,
+            property = excluded.property, transfer = excluded.transfer, household_size = excluded.household_size,
+            net_income = excluded.net_income, per_capita = excluded.per_capita,
+            recorded_by_id = excluded.recorded_by_id, recorded_at = now()
+          where (household_incomes.wage, household_incomes.business, household_incomes.production_cost, household_incomes.property,
+                 household_incomes.transfer, household_incomes.household_size)
+            is distinct from
+                (excluded.wage, excluded.business, excluded.production_cost, excluded.property, excluded.transfer, excluded.household_size)
+          returning household_id, (xmax = 0) as inserted
+        ), touched as (
+          update households set version = version + 1, updated_at = now() where id in (select household_id from written)
         )
         select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated from written`),
     );

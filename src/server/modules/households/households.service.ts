@@ -609,8 +609,12 @@ export async function listMonitoringLines(db: Db) {
   };
 }
 
-/** Households per screening batch: five set-based reads and at most three writes each. */
-export const SCREENING_BATCH = 5000;
+/**
+ * Households per screening batch: five set-based reads and at most one write each. Bench (100,000
+ * households): 10,000 screens in ~15 % less time than 5,000 (fewer statements, less garbage
+ * collection) and holds ~3 batches (~50 MB) at once; 20,000 gains little more.
+ */
+export const SCREENING_BATCH = 10_000;
 
 /** The settings that apply to an area: the line of the longest matching prefix ('' matches all). */
 export function pickSettings(lines: { areaPrefix: string; settings: TScreeningSettings }[], areaCode: string): TScreeningSettings | null {
@@ -649,46 +653,55 @@ export async function runScreening(
   const checkedAt = new Date();
   const totals = { households: 0, members: 0, skipped: 0, raised: 0, stillOpen: 0, resolved: 0 };
   const byRule: Record<string, number> = {};
-  type TBatch = Awaited<ReturnType<typeof repo.loadScreeningBatch>>;
-  const load = (afterId: number): Promise<TBatch> => repo.loadScreeningBatch(db, user, { year: body.year, areaPrefix, afterId, limit: batchSize });
+  // A batch is its households, then their facts, asked for as soon as the households are known.
+  // Failures surface where the promises are awaited (the catches only keep one from counting as
+  // unhandled while another batch is being worked on).
+  type TBatch = { households: repo.TScreeningHousehold[]; facts: ReturnType<typeof repo.loadScreeningFacts> };
+  const load = (afterId: number): Promise<TBatch> => {
+    const p = repo.findScreeningHouseholds(db, user, { areaPrefix, afterId, limit: batchSize }).then((hs) => {
+      const facts = repo.loadScreeningFacts(db, { year: body.year, households: hs });
+      facts.catch(() => {});
+      return { households: hs, facts };
+    });
+    p.catch(() => {});
+    return p;
+  };
   let next: Promise<TBatch> | null = load(0);
+  // One batch's write in flight while the next is screened; awaited before the next write and at the end.
+  let writing: Promise<void> | null = null;
   while (next) {
     const batch: TBatch = await next;
-    if (!batch.households.length) break;
-    // Read the next batch while this one is screened and written (keyset: it starts after this one).
-    next = batch.households.length < batchSize ? null : load(batch.households[batch.households.length - 1].id);
-    const members = new Map<number, TScreeningMember[]>();
-    for (const m of batch.members) {
-      const list = members.get(m.householdId) ?? [];
-      list.push({
-        name: m.name,
-        birthDate: m.birthDate,
-        schoolStatus: m.schoolStatus as TScreeningMember['schoolStatus'],
-        hasMedicalInsurance: m.hasMedicalInsurance,
-        disabilityGrade: m.disabilityGrade,
-        labourSkill: m.labourSkill as TScreeningMember['labourSkill'],
-      });
-      members.set(m.householdId, list);
-    }
-    const incomes = new Map<string, (typeof batch.incomes)[number]>();
-    for (const i of batch.incomes) incomes.set(`${i.householdId}:${i.year}`, i);
-    const guarantees = new Map<number, TScreeningFacts['guarantees']>();
-    for (const g of batch.guarantees) {
-      const m = guarantees.get(g.householdId) ?? {};
-      m[g.item as TGuaranteeItem] = g.status as TGuaranteeStatus;
-      guarantees.set(g.householdId, m);
-    }
-    const writes: repo.TFlagWrite[] = [];
-    const screened: number[] = [];
-    for (const h of batch.households) {
+    const hs = batch.households;
+    next = hs.length < batchSize ? null : load(hs[hs.length - 1].id);
+    // Every list comes ordered by household like the households: walk them in step (inline, one
+    // cursor per list: a shared helper sees four row shapes and slows every property read).
+    const { members, incomes, guarantees, openFlags } = await batch.facts;
+    // The next batch's households (asked for above) are in once its facts are asked for: PostgreSQL
+    // reads them while this batch is screened.
+    if (next) await next;
+    let mi = 0;
+    let ii = 0;
+    let gi = 0;
+    let fi = 0;
+    const changes: repo.TScreeningWrites = { year: body.year, at: checkedAt, inserts: [], updates: [], resolveIds: [] };
+    for (const h of hs) {
+      while (mi < members.length && members[mi].householdId < h.id) mi++;
+      const m0 = mi;
+      while (mi < members.length && members[mi].householdId === h.id) mi++;
+      const hm: TScreeningMember[] = members.slice(m0, mi);
+      while (ii < incomes.length && incomes[ii].householdId < h.id) ii++;
+      const income = ii < incomes.length && incomes[ii].householdId === h.id ? incomes[ii] : null;
+      while (gi < guarantees.length && guarantees[gi].householdId < h.id) gi++;
+      const checks = gi < guarantees.length && guarantees[gi].householdId === h.id ? guarantees[gi] : null;
+      while (fi < openFlags.length && openFlags[fi].householdId < h.id) fi++;
+      const f0 = fi;
+      while (fi < openFlags.length && openFlags[fi].householdId === h.id) fi++;
+      const open = f0 === fi ? [] : openFlags.slice(f0, fi);
       const settings = pickSettings(lines, h.areaCode);
       if (!settings) {
         totals.skipped++;
         continue;
       }
-      const hm = members.get(h.id) ?? [];
-      const cur = incomes.get(`${h.id}:${body.year}`);
-      const prev = incomes.get(`${h.id}:${body.year - 1}`);
       const flags = screenHousehold(
         {
           year: body.year,
@@ -697,41 +710,41 @@ export async function runScreening(
           housingGrade: h.housingGrade as THousingGrade | null,
           drinkingWater: h.drinkingWater as TWaterStatus | null,
           members: hm,
-          income: cur
-            ? { perCapita: cur.perCapita, medicalSelfPay: cur.medicalSelfPay, educationCost: cur.educationCost, disasterLoss: cur.disasterLoss }
-            : null,
-          previousIncome: prev ? { perCapita: prev.perCapita } : null,
-          guarantees: guarantees.get(h.id) ?? {},
+          income:
+            income?.perCapita != null
+              ? { perCapita: income.perCapita, medicalSelfPay: income.medicalSelfPay, educationCost: income.educationCost, disasterLoss: income.disasterLoss }
+              : null,
+          previousIncome: income?.previousPerCapita != null ? { perCapita: income.previousPerCapita } : null,
+          guarantees: (checks?.items ?? {}) as TScreeningFacts['guarantees'],
         },
         settings,
       );
-      screened.push(h.id);
       totals.households++;
       totals.members += hm.length;
+      // Diff against the household's open flags: only what changed is written.
       for (const f of flags) {
-        writes.push({ householdId: h.id, rule: f.rule, message: f.message, numbers: f.numbers });
         byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+        const k = open.findIndex((o) => o.rule === f.rule);
+        if (k < 0) {
+          changes.inserts.push({ householdId: h.id, rule: f.rule, message: f.message, numbers: f.numbers });
+          continue;
+        }
+        if (open[k].message !== f.message) changes.updates.push({ id: open[k].id, message: f.message, numbers: f.numbers });
+        totals.stillOpen++;
+        open.splice(k, 1);
       }
+      for (const o of open) changes.resolveIds.push(o.id);
     }
-    // Diff against the open flags: only what changed is written.
-    const open = new Map(batch.openFlags.map((f) => [`${f.householdId}:${f.rule}`, f]));
-    const changes: repo.TScreeningWrites = { year: body.year, at: checkedAt, inserts: [], updates: [], resolveIds: [] };
-    for (const w of writes) {
-      const key = `${w.householdId}:${w.rule}`;
-      const existing = open.get(key);
-      if (!existing) changes.inserts.push(w);
-      else if (existing.message !== w.message) changes.updates.push({ id: existing.id, message: w.message, numbers: w.numbers });
-      open.delete(key);
-    }
-    const screenedSet = new Set(screened);
-    for (const f of open.values()) if (screenedSet.has(f.householdId)) changes.resolveIds.push(f.id);
+    if (writing) await writing;
+    writing = null;
     if (changes.inserts.length || changes.updates.length || changes.resolveIds.length) {
-      await db.transaction((t) => repo.writeScreeningBatch(tx(t), changes));
+      writing = repo.writeScreeningBatch(db, changes);
+      writing.catch(() => {}); // awaited before the next write or at the end
     }
     totals.raised += changes.inserts.length;
-    totals.stillOpen += writes.length - changes.inserts.length;
     totals.resolved += changes.resolveIds.length;
   }
+  if (writing) await writing;
   const result = { year: body.year, ...totals, byRule, ms: Date.now() - started };
   return {
     ...result,

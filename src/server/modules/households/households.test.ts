@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { areaPrefix } from '../../../shared/domain/areas.js';
 import { idCheckChar } from '../../../shared/domain/households/id-number.js';
+import { screenHousehold, screeningSettings, type TScreeningFacts, type TScreeningMember } from '../../../shared/domain/households/screening.js';
 import { rowsOf } from '../../db/rows.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
 import { runScreening } from './households.service.js';
@@ -365,7 +367,200 @@ test('screening in small batches gives the same result as one batch (keyset, pre
   expect(again.byRule).toEqual(small.byRule);
 });
 
+describe('screening through the database', () => {
+  type TFlagView = { rule: string; message: string; numbers: Record<string, number | string>; resolvedAt: string | null; year: number };
+  const openFlagsOf = async (c: TClient, id: number, year: number) =>
+    ((await c.get(`/api/households/${id}`)).json().flags as TFlagView[])
+      .filter((f) => !f.resolvedAt && f.year === year)
+      .map(({ rule, message, numbers }) => ({ rule, message, numbers }))
+      .sort((a, b) => a.rule.localeCompare(b.rule));
+  const expected = (facts: TScreeningFacts) =>
+    screenHousehold(facts, screeningSettings(7500)).sort((a, b) => a.rule.localeCompare(b.rule));
+  const member = (name: string, birth: string, over: Partial<TScreeningMember> = {}): TScreeningMember => ({
+    name,
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+    schoolStatus: null,
+    hasMedicalInsurance: true,
+    disabilityGrade: null,
+    labourSkill: null,
+    ...over,
+  });
+  async function household(type: string, members: TScreeningMember[], over: Record<string, unknown> = {}) {
+    const h = await createHousehold(jiazhai, { type, ...(type === 'monitored' ? { monitoringCategory: 'sudden' } : {}), ...over });
+    for (const [i, m] of members.entries()) {
+      const res = await addMember(jiazhai, h.id, {
+        name: m.name,
+        idNumber: newId(m.birthDate.replaceAll('-', ''), i % 2 === 0),
+        relation: i === 0 ? 'head' : 'other',
+        schoolStatus: m.schoolStatus,
+        hasMedicalInsurance: m.hasMedicalInsurance,
+        disabilityGrade: m.disabilityGrade,
+        labourSkill: m.labourSkill,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    return h.id as number;
+  }
+  const income = (wage: number, extra: Record<string, number> = {}) => ({ wage, business: 0, productionCost: 0, property: 0, transfer: 0, ...extra });
+  const base = { year: 2020, asOf: '2020-12-31', previousIncome: null, guarantees: {} } as const;
+
+  test('raises every rule in the rules’ own words and numbers, then updates, resolves and raises in one run', async () => {
+    await put(leader, '/api/households/settings/monitoring-lines/2020', { incomeLine: 7500, sourceNote: '示例' });
+    // A: every rule but income_near_line; members in the order entered (messages list them so).
+    const aMembers = [
+      member('王强', '19500301', { labourSkill: 'weak', disabilityGrade: 1 }),
+      member('李梅', '19520515', { labourSkill: 'lost', hasMedicalInsurance: false }),
+      member('王小军', '20100110', { schoolStatus: 'dropout' }),
+      member('王小丽', '20120501', { schoolStatus: 'primary', hasMedicalInsurance: false }),
+    ];
+    const a = await household('lifted', aMembers, { housingGrade: 'D', drinkingWater: 'unsafe' });
+    await put(jiazhai, `/api/households/${a}/income/2019`, income(40000));
+    await put(jiazhai, `/api/households/${a}/income/2020`, income(8000, { medicalSelfPay: 6000.4, educationCost: 12500.5, disasterLoss: 3000 }));
+    await put(jiazhai, `/api/households/${a}/guarantees/2020`, { items: [{ item: 'food_clothing', status: 'not_secured' }] });
+    // B: near the line; self-paid medical costs under an ordinary household's threshold.
+    const bMembers = [member('赵刚', '19850301', { labourSkill: 'ordinary' })];
+    const b = await household('ordinary', bMembers, { housingGrade: 'A' });
+    await put(jiazhai, `/api/households/${b}/income/2020`, income(9000, { medicalSelfPay: 6000 }));
+    // C: nothing to raise.
+    const cMembers = [member('钱进', '19850301', { labourSkill: 'skilled' })];
+    const c = await household('ordinary', cMembers, { housingGrade: 'A' });
+    await put(jiazhai, `/api/households/${c}/income/2020`, income(30000));
+
+    let res = await jiazhai.post('/api/households/screening', { year: 2020 });
+    expect(res.statusCode, res.body).toBe(200);
+    const aFacts: TScreeningFacts = {
+      ...base,
+      householdType: 'lifted',
+      housingGrade: 'D',
+      drinkingWater: 'unsafe',
+      members: aMembers,
+      income: { perCapita: 2000, medicalSelfPay: 6000.4, educationCost: 12500.5, disasterLoss: 3000 },
+      previousIncome: { perCapita: 10000 },
+      guarantees: { food_clothing: 'not_secured' },
+    };
+    const aFlags = expected(aFacts);
+    expect(aFlags.map((f) => f.rule)).toHaveLength(12);
+    expect(aFlags.find((f) => f.rule === 'medical')!.message).toBe('基本医疗：李梅、王小丽 未参加基本医疗保险');
+    expect(await openFlagsOf(jiazhai, a, 2020)).toEqual(aFlags);
+    const bFacts: TScreeningFacts = {
+      ...base,
+      householdType: 'ordinary',
+      housingGrade: 'A',
+      drinkingWater: 'safe',
+      members: bMembers,
+      income: { perCapita: 9000, medicalSelfPay: 6000, educationCost: null, disasterLoss: null },
+    };
+    expect((await openFlagsOf(jiazhai, b, 2020)).map((f) => f.rule)).toEqual(['income_near_line']);
+    expect(await openFlagsOf(jiazhai, b, 2020)).toEqual(expected(bFacts));
+    expect(await openFlagsOf(jiazhai, c, 2020)).toEqual([]);
+
+    // One run that updates A's income messages, resolves B's flag and raises C's.
+    await put(jiazhai, `/api/households/${a}/income/2020`, income(10000, { medicalSelfPay: 6000.4, educationCost: 12500.5, disasterLoss: 3000 }));
+    await put(jiazhai, `/api/households/${b}/income/2020`, income(30000));
+    await put(jiazhai, `/api/households/${c}/guarantees/2020`, { items: [{ item: 'water', status: 'not_secured' }] });
+    res = await jiazhai.post('/api/households/screening', { year: 2020 });
+    expect(res.json()).toMatchObject({ raised: 1, resolved: 1 });
+    expect(await openFlagsOf(jiazhai, a, 2020)).toEqual(expected({ ...aFacts, income: { ...aFacts.income!, perCapita: 2500 } }));
+    expect((await openFlagsOf(jiazhai, a, 2020)).find((f) => f.rule === 'income_below_line')!.message).toBe('人均纯收入 2,500 元 < 监测线 7,500 元');
+    expect(await openFlagsOf(jiazhai, b, 2020)).toEqual([]);
+    expect(await openFlagsOf(jiazhai, c, 2020)).toEqual([{ rule: 'water', message: '饮水安全：核查结果为未保障', numbers: {} }]);
+  });
+
+  test('the list counts households with open flags the same way for a village and for the whole zone', async () => {
+    const expectedTotal = async (areaCodeLike: string, rule?: string) =>
+      rowsOf<{ n: number }>(
+        await ctx.db.execute(sql`
+          select count(distinct h.id)::int as n from households h join screening_flags f on f.household_id = h.id and f.resolved_at is null
+          where h.is_active and h.area_code like ${areaCodeLike} and (${rule ?? null}::text is null or f.rule = ${rule ?? null})`),
+      )[0].n;
+    const jiazhaiCode = rowsOf<{ code: string }>(await ctx.db.execute(sql`select code from areas where id = ${areas.jiazhai}`))[0].code;
+    for (const [client, like] of [
+      [leader, '411671%'],
+      [jiazhai, jiazhaiCode],
+    ] as const) {
+      // income_near_line: only resolved flags (the run above resolved 赵刚's), which must not count.
+      expect(await expectedTotal(like, 'medical')).toBeGreaterThan(0);
+      for (const rule of ['medical', 'no_labour', 'income_below_line', 'income_near_line']) {
+        const n = await expectedTotal(like, rule);
+        expect((await client.get(`/api/households?flagRule=${rule}`)).json().total, `${client.username} ${rule}`).toBe(n);
+      }
+      const all = await expectedTotal(like);
+      expect((await client.get('/api/households?flagged=true')).json().total, client.username).toBe(all);
+      expect((await client.get('/api/households?flagged=true&flagRule=medical,water')).json().total).toBe(
+        rowsOf<{ n: number }>(
+          await ctx.db.execute(sql`
+            select count(*)::int as n from households h where h.is_active and h.area_code like ${like}
+              and exists (select 1 from screening_flags f where f.household_id = h.id and f.resolved_at is null and f.rule in ('medical', 'water'))`),
+        )[0].n,
+      );
+    }
+  });
+
+  test('a village screens only its households, whether their ids lie close together or among other villages’', async () => {
+    await put(leader, '/api/households/settings/monitoring-lines/2019', { incomeLine: 7500, sourceNote: '示例' });
+    // Ids: J S J S (dense for 贾寨) then J S S S J S S S J (sparse).
+    const pattern = 'JSJSJSSSJSSSJ';
+    const ids: { village: 'J' | 'S'; id: number }[] = [];
+    for (const v of pattern as Iterable<'J' | 'S'>) {
+      const client = v === 'J' ? jiazhai : shizhuang;
+      const h = await createHousehold(client, { areaId: v === 'J' ? areas.jiazhai : areas.shizhuang });
+      const res = await addMember(client, h.id, { name: v === 'J' ? '贾一' : '石一', labourSkill: 'lost' });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push({ village: v, id: h.id });
+    }
+    const flagsOf = async (c: TClient, id: number) => (await openFlagsOf(c, id, 2019)).map((f) => f.rule);
+    await shizhuang.post('/api/households/screening', { year: 2019 });
+    const u = ctx.seed.userByName.get('jiazhai')!;
+    const area = ctx.seed.areaByName.get('贾寨行政村')!;
+    const jiazhaiUser: TSessionUser = {
+      id: u.id,
+      username: 'jiazhai',
+      displayName: '贾寨',
+      role: u.role,
+      unitId: u.unitId,
+      unitName: null,
+      areaId: area.id,
+      areaName: '贾寨行政村',
+      areaCode: area.code,
+      areaPrefix: areaPrefix(area.code, 'village'),
+      mustChangePassword: false,
+      sessionId: 'test',
+      csrfToken: 'test',
+    };
+    const before = await runScreening(ctx.db, jiazhaiUser, { year: 2019 }, { batchSize: 1000 });
+    const [inVillage] = rowsOf<{ households: number; members: number }>(
+      await ctx.db.execute(sql`
+        select count(*)::int as households, (select count(*)::int from household_members m join households h on h.id = m.household_id
+          where m.is_active and h.is_active and h.area_id = ${areas.jiazhai}) as members
+        from households where is_active and area_id = ${areas.jiazhai}`),
+    );
+    expect(before).toMatchObject(inVillage);
+    const small = await runScreening(ctx.db, jiazhaiUser, { year: 2019 }, { batchSize: 2 });
+    expect(small).toMatchObject({ households: before.households, members: before.members, raised: 0, resolved: 0, stillOpen: before.raised + before.stillOpen });
+    for (const { village, id } of ids) {
+      expect(await flagsOf(village === 'J' ? jiazhai : shizhuang, id), `${village} ${id}`).toEqual(['no_labour']);
+    }
+    // 石庄's flags stay theirs: 贾寨's runs neither resolved nor duplicated them.
+    const s = ids.filter((x) => x.village === 'S').map((x) => x.id);
+    const rows = rowsOf<{ n: number }>(
+      await ctx.db.execute(sql`select count(*)::int as n from screening_flags where year = 2019 and resolved_at is null and household_id in (${sql.join(s.map((id) => sql`${id}`), sql`, `)})`),
+    );
+    expect(rows[0].n).toBe(s.length);
+  });
+});
+
 describe('list', () => {
+  test('pages follow the order asked for, whichever page', async () => {
+    for (const q of ['sort=code&order=desc', 'sort=updatedAt&order=desc', 'sort=code&order=asc&flagged=true']) {
+      const all = (await jiazhai.get(`/api/households?${q}&pageSize=200`)).json().items.map((r: { id: number }) => r.id);
+      expect(all.length, q).toBeGreaterThan(6);
+      const paged: number[] = [];
+      for (let page = 1; paged.length < all.length; page++) {
+        paged.push(...(await jiazhai.get(`/api/households?${q}&pageSize=3&page=${page}`)).json().items.map((r: { id: number }) => r.id));
+      }
+      expect(paged, q).toEqual(all);
+    }
+  });
   test('filters, paging and sorting', async () => {
     const a = await createHousehold(jiazhai, { type: 'monitored', monitoringCategory: 'sudden', riskTypes: ['disaster', 'accident'], identifiedAt: '2024-01-01' });
     await createHousehold(jiazhai, { type: 'ordinary', riskTypes: [] });
