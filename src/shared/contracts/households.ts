@@ -395,13 +395,16 @@ export type TImportQuery = z.infer<typeof ZImportQuery>;
 /** What an import did; errors beyond the first 200 are in the downloadable report. */
 export const ZImportResult = z.object({
   mode: z.enum(['all_or_nothing', 'good_rows']),
+  /** Data rows read, of both sheets (农户成员, 家庭收入). */
   rows: z.number(),
   isWritten: z.boolean(),
   households: z.object({ created: z.number(), updated: z.number() }),
   members: z.object({ created: z.number(), updated: z.number() }),
+  /** Years of income (户编号 + 年度) written. */
+  incomes: z.object({ created: z.number(), updated: z.number() }),
   rowsWithErrors: z.number(),
-  /** The first 200 errors; the full list is in the report. */
-  errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() })),
+  /** The first 200 errors, member sheet first; the full list is in the report. */
+  errors: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), message: z.string() })),
   /** Download at /api/households/import/{errorReportId}/errors.xlsx. */
   errorReportId: z.string().nullable(),
 });
@@ -417,3 +420,73 @@ export const ZExportQuery = ZRevealQuery.extend({
 });
 /** Inferred type of ZExportQuery. */
 export type TExportQuery = z.infer<typeof ZExportQuery>;
+
+// ---- timeline ----------------------------------------------------------------------------------
+
+/** Kinds of events on a household's timeline. */
+export const TIMELINE_KINDS = ['registered', 'member', 'income', 'guarantee', 'flag', 'lead', 'milestone', 'measure', 'fund', 'visit', 'archive', 'case'] as const;
+/** One of TIMELINE_KINDS. */
+export type TTimelineKind = (typeof TIMELINE_KINDS)[number];
+/** Chinese labels of the timeline's kinds (the filter). */
+export const TIMELINE_KIND_LABELS: Record<TTimelineKind, string> = {
+  registered: '建档',
+  member: '成员变动',
+  income: '收入',
+  guarantee: '三保障核查',
+  flag: '风险提示',
+  lead: '线索与程序',
+  milestone: '纳入/消除',
+  measure: '帮扶措施',
+  fund: '帮扶资金',
+  visit: '走访',
+  archive: '一户一档',
+  case: '督办事项',
+};
+
+/** GET /api/households/:id/timeline: newest first, `limit` at a time, older pages by `before`. */
+export const ZTimelineQuery = z.object({
+  /** The `nextCursor` of the previous page. */
+  before: z
+    .string()
+    .regex(/^\d{1,20}_\d{1,2}_[0-9a-f-]{1,40}$/, '无效的翻页位置')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** Only events of these kinds (comma-separated); all when absent. */
+  kinds: csv(TIMELINE_KINDS),
+});
+/** Inferred type of ZTimelineQuery. */
+export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
+
+/** One event of a household's history, worded for display; ID numbers masked. */
+export const ZTimelineEvent = z.object({
+  /** Unique within the timeline (a React key). */
+  id: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  /** When it happened, the instant the order follows (ISO). For a day-only event see `on`. */
+  at: z.string(),
+  /**
+   * The day, for events recorded with a date only (a visit, a move, a payment); `at` is then the
+   * time it was entered if that was on the day, else noon of the day.
+   */
+  on: ZDate.nullable(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  /** Who did it (a user, the visitor, 系统筛查, 本人申报); null when not recorded. */
+  actorName: z.string().nullable(),
+  tone: z.enum(['info', 'success', 'warning', 'danger']),
+  /** A page that tells more: the lead, or the supervision case. */
+  link: z.object({ type: z.enum(['lead', 'case']), id: z.number() }).nullable(),
+});
+/** Inferred type of ZTimelineEvent. */
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+
+/** One page of a household's timeline. */
+export const ZHouseholdTimeline = z.object({
+  items: z.array(ZTimelineEvent),
+  /** Events of the kinds asked for, in all. */
+  total: z.number(),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+/** Inferred type of ZHouseholdTimeline. */
+export type THouseholdTimeline = z.infer<typeof ZHouseholdTimeline>;

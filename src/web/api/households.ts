@@ -1,5 +1,5 @@
 /** Queries and mutations of the household registry (防止返贫动态监测). */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TCreateMemberBody,
   TGuaranteesBody,
@@ -9,7 +9,9 @@ import type {
   TIncomeBody,
   TMember,
   TMonitoringLineBody,
+  THouseholdTimeline,
   TScreeningRunResult,
+  TTimelineKind,
   TUpdateMemberBody,
 } from '../../shared/contracts/households';
 import { api, apiRequest, toQueryString, type TQueryValue } from './client';
@@ -75,6 +77,18 @@ export function useHouseholdActions(id: number) {
       onSuccess: refresh,
     }),
   };
+}
+
+/** A household's timeline, newest first, 30 events a page (older pages by the cursor); optionally only some kinds. */
+export function useHouseholdTimeline(id: number, kinds: readonly TTimelineKind[]) {
+  return useInfiniteQuery({
+    queryKey: ['households', 'timeline', id, kinds] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<THouseholdTimeline>(`/households/${id}/timeline`, { limit: 30, before: pageParam, kinds }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Number.isFinite(id) && id > 0,
+  });
 }
 
 /** The monitoring lines of every year. */

@@ -5,7 +5,8 @@ import { idCheckChar } from '../../../shared/domain/households/id-number.js';
 import { rowsOf } from '../../db/rows.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
 import { Readable } from 'node:stream';
-import { IMPORT_COLUMNS, importHouseholds, utf8Chunks } from './households.import.js';
+import { zoneDate } from '../../lib/time.js';
+import { IMPORT_COLUMNS, INCOME_COLUMNS, importHouseholds, parseYuan, utf8Chunks } from './households.import.js';
 
 let ctx: TTestContext;
 let jiazhai: TClient;
@@ -145,15 +146,16 @@ describe('import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const lines = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
-    expect(wb.worksheets[0].getRow(1).values).toEqual([, '行号', '列', '值', '问题']);
-    const find = (rowNo: number, column: string) => lines.find((l) => l[0] === rowNo && l[1] === column);
-    expect(find(3, '证件号码')?.[3]).toContain('科学计数法');
-    expect(find(3, '证件号码')?.[2]).toBe('4.11602E+17');
-    expect(find(4, '证件号码')?.[3]).toContain('无法恢复');
-    expect(find(5, '行政村')?.[3]).toBe('行政村不存在或不在您的管辖范围内');
-    expect(find(6, '户类型')?.[3]).toContain('不在可选范围内');
-    expect(find(7, '姓名')?.[3]).toBe('姓名为必填项');
-    expect(find(8, '证件号码')?.[3]).toBe('与第 2 行的证件号码重复');
+    expect(wb.worksheets[0].getRow(1).values).toEqual([, '工作表', '行号', '列', '值', '问题']);
+    expect(lines.every((l) => l[0] === '农户成员')).toBe(true);
+    const find = (rowNo: number, column: string) => lines.find((l) => l[1] === rowNo && l[2] === column);
+    expect(find(3, '证件号码')?.[4]).toContain('科学计数法');
+    expect(find(3, '证件号码')?.[3]).toBe('4.11602E+17');
+    expect(find(4, '证件号码')?.[4]).toContain('无法恢复');
+    expect(find(5, '行政村')?.[4]).toBe('行政村不存在或不在您的管辖范围内');
+    expect(find(6, '户类型')?.[4]).toContain('不在可选范围内');
+    expect(find(7, '姓名')?.[4]).toBe('姓名为必填项');
+    expect(find(8, '证件号码')?.[4]).toBe('与第 2 行的证件号码重复');
 
     // Another user cannot fetch the report.
     const other = await login(ctx.app, 'banko');
@@ -320,16 +322,29 @@ describe('streaming in batches (two rows a batch)', () => {
   });
 });
 
-test('the downloaded template, filled in, imports (its 填写说明 sheet is skipped)', async () => {
+test('the downloaded template, filled in, imports members and income (its 填写说明 sheet is skipped)', async () => {
   const res = await jiazhai.get('/api/households/import/template.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['农户成员', '家庭收入', '填写说明']);
   const sheet = wb.worksheets[0];
   const idCol = IMPORT_COLUMNS.findIndex((c) => c.header === '证件号码') + 1;
   sheet.getRow(2).getCell(idCol).value = newId('19880808');
   sheet.getRow(2).getCell(1).value = 'TPL0001';
+  const income = wb.getWorksheet('家庭收入')!;
+  expect((income.getRow(1).values as string[]).slice(1)).toEqual(INCOME_COLUMNS.map((c) => c.header));
+  income.getRow(2).getCell(1).value = 'TPL0001';
+  const notes = JSON.stringify(wb.getWorksheet('填写说明')!.getSheetValues());
+  expect(notes).toContain('每户每个年度一行');
+  expect(notes).toContain('人均纯收入 = 家庭纯收入 ÷ 家庭人数');
   const up = await upload(jiazhai, Buffer.from(await wb.xlsx.writeBuffer()), 'all_or_nothing');
-  expect(up.json()).toMatchObject({ rows: 1, isWritten: true, rowsWithErrors: 0, households: { created: 1 }, members: { created: 1 } });
+  expect(up.json()).toMatchObject({ rows: 2, isWritten: true, rowsWithErrors: 0, households: { created: 1 }, members: { created: 1 }, incomes: { created: 1 } });
+  // The example: 18,000 + 6,000 − 1,500 + 0 + 3,600 = 26,100 for a household of one.
+  const year = Number(zoneDate().slice(0, 4)) - 1;
+  const stored = rowsOf<{ year: number; net_income: string; per_capita: number; household_size: number }>(
+    await ctx.db.execute(sql`select year, net_income::text, per_capita, household_size from household_incomes where household_id = (select id from households where code = 'TPL0001')`),
+  );
+  expect(stored).toEqual([{ year, net_income: '26100.00', per_capita: 26100, household_size: 1 }]);
 });
 
 test('utf8Chunks never splits a Chinese character across chunks (exceljs decodes chunk by chunk)', async () => {
@@ -341,4 +356,224 @@ test('utf8Chunks never splits a Chinese character across chunks (exceljs decodes
   for await (const c of utf8Chunks(oneByteAtATime())) parts.push(c.toString('utf8'));
   expect(parts.join('')).toBe('贾寨行政村𠀀张三');
   expect(parts.every((p) => !p.includes('\ufffd'))).toBe(true);
+});
+
+describe('income sheet (家庭收入)', () => {
+  const thisYear = Number(zoneDate().slice(0, 4));
+  const y = thisYear - 1;
+
+  /** An income row with the template's columns; `over` by header. */
+  function incomeRow(over: Record<string, TCell>): TCell[] {
+    const base: Record<string, TCell> = { 户编号: 'INC0001', 年度: y, 工资性收入: 10000, 家庭经营性收入: 5000, 生产经营费用: 1000.5, 财产性收入: 0, 转移性收入: 2000.25, ...over };
+    return INCOME_COLUMNS.map((c) => base[c.header] ?? null);
+  }
+
+  /** A workbook with a member sheet and/or an income sheet, in either order. */
+  async function workbook(o: { members?: TCell[][]; incomes?: TCell[][]; isIncomeFirst?: boolean; incomeHeaders?: string[] }): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const addMembers = () => {
+      if (!o.members) return;
+      const ws = wb.addWorksheet('农户成员');
+      ws.addRow(IMPORT_COLUMNS.map((c) => c.header));
+      for (const r of o.members) ws.addRow(r);
+    };
+    const addIncomes = () => {
+      if (!o.incomes) return;
+      const ws = wb.addWorksheet('家庭收入');
+      ws.addRow(o.incomeHeaders ?? INCOME_COLUMNS.map((c) => c.header));
+      for (const r of o.incomes) ws.addRow(r);
+    };
+    if (o.isIncomeFirst) {
+      addIncomes();
+      addMembers();
+    } else {
+      addMembers();
+      addIncomes();
+    }
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  const householdId = async (code: string) => rowsOf<{ id: number }>(await ctx.db.execute(sql`select id from households where code = ${code}`))[0]?.id;
+  type TIncome = Record<string, number | string | null> & { year: number };
+  const incomesOf = async (code: string): Promise<TIncome[]> => (await jiazhai.get(`/api/households/${await householdId(code)}`)).json().incomes;
+  const FIGURES = ['wage', 'business', 'productionCost', 'property', 'transfer', 'householdSize', 'netIncome', 'perCapita'];
+  const figures = (i: TIncome | undefined) => Object.fromEntries(FIGURES.map((k) => [k, i?.[k]]));
+  const put = (c: TClient, url: string, body: unknown) =>
+    ctx.app.inject({ method: 'PUT', url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf }, payload: body as object });
+
+  test('incomes import with the figures the income form computes; re-import updates the same year and keeps what the page added', async () => {
+    const members = [
+      row({ 户编号: 'INC1001', 姓名: '甲', 证件号码: newId('19750101') }),
+      row({ 户编号: 'INC1001', 姓名: '乙', 证件号码: newId('19770202'), 与户主关系: '配偶' }),
+    ];
+    const incomes = [
+      incomeRow({ 户编号: 'INC1001' }),
+      // Text amounts as clerks type them; an earlier year with that year's household size.
+      incomeRow({ 户编号: 'INC1001', 年度: `${y - 1}年`, 工资性收入: '8,000.00', 转移性收入: '1200元', 家庭人数: 3 }),
+    ];
+    const file = await workbook({ members, incomes });
+    let res = await upload(jiazhai, file, 'all_or_nothing');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 4, isWritten: true, rowsWithErrors: 0, households: { created: 1 }, members: { created: 2 }, incomes: { created: 2, updated: 0 } });
+    let stored = await incomesOf('INC1001');
+    // 10,000 + 5,000 − 1,000.50 + 0 + 2,000.25 = 15,999.75 over 2 members = 7,999.875 → 8,000.
+    expect(figures(stored.find((i) => i.year === y))).toEqual({ wage: 10000, business: 5000, productionCost: 1000.5, property: 0, transfer: 2000.25, householdSize: 2, netIncome: 15999.75, perCapita: 8000 });
+    expect(figures(stored.find((i) => i.year === y - 1))).toMatchObject({ wage: 8000, transfer: 1200, householdSize: 3, netIncome: 13199.5, perCapita: 4400 });
+
+    // The same figures entered on the household page give the same record.
+    const areaId = ctx.seed.areaByName.get('贾寨行政村')!.id;
+    const h = (await jiazhai.post('/api/households', { code: 'INC1901', areaId, type: 'lifted' })).json();
+    for (const [name, birth, relation] of [['丙', '19750303', 'head'], ['丁', '19770404', 'spouse']]) {
+      expect((await jiazhai.post(`/api/households/${h.id}/members`, { name, idNumber: newId(birth), relation })).statusCode).toBe(201);
+    }
+    const components = { wage: 10000, business: 5000, productionCost: 1000.5, property: 0, transfer: 2000.25 };
+    expect((await put(jiazhai, `/api/households/${h.id}/income/${y}`, components)).statusCode).toBe(200);
+    expect(figures(await incomesOf('INC1901').then((l) => l[0]))).toEqual(figures(stored.find((i) => i.year === y)));
+
+    // A rigid expense and a note added on the page survive re-imports.
+    expect((await put(jiazhai, `/api/households/${await householdId('INC1001')}/income/${y}`, { ...components, medicalSelfPay: 8000, note: '住院自付' })).statusCode).toBe(200);
+    const version = (await jiazhai.get(`/api/households/${await householdId('INC1001')}`)).json().version;
+    res = await upload(jiazhai, file, 'all_or_nothing');
+    expect(res.json()).toMatchObject({ isWritten: true, households: { created: 0, updated: 0 }, members: { created: 0, updated: 0 }, incomes: { created: 0, updated: 0 } });
+    expect((await jiazhai.get(`/api/households/${await householdId('INC1001')}`)).json().version).toBe(version);
+
+    incomes[0][INCOME_COLUMNS.findIndex((c) => c.header === '工资性收入')] = 12000;
+    res = await upload(jiazhai, await workbook({ members, incomes }), 'good_rows');
+    expect(res.json()).toMatchObject({ rowsWithErrors: 0, incomes: { created: 0, updated: 1 } });
+    stored = await incomesOf('INC1001');
+    expect(stored.filter((i) => i.year === y)).toHaveLength(1);
+    expect(stored.find((i) => i.year === y)).toMatchObject({ wage: 12000, netIncome: 17999.75, perCapita: 9000, medicalSelfPay: 8000, note: '住院自付' });
+    expect((await jiazhai.get(`/api/households/${await householdId('INC1001')}`)).json().version).toBe(version + 1);
+  });
+
+  test('bad income rows are reported with sheet, row, column, value and a Chinese reason, the same in both modes', async () => {
+    const shizhuang = await login(ctx.app, 'shizhuang');
+    const other = await shizhuang.post('/api/households', { code: 'INC2900', areaId: ctx.seed.areaByName.get('石庄行政村')!.id, type: 'lifted' });
+    expect(other.statusCode, other.body).toBe(201);
+    const members = [
+      row({ 户编号: 'INC2001', 姓名: '甲', 证件号码: newId('19800101') }),
+      row({ 户编号: 'INC2003', 姓名: '乙', 证件号码: '4.11602E+17' }),
+    ];
+    const incomes = [
+      incomeRow({ 户编号: 'INC2001', 工资性收入: -5 }),
+      incomeRow({ 户编号: 'INC2001', 年度: y - 1, 家庭经营性收入: '五千' }),
+      incomeRow({ 户编号: 'INC2001', 年度: y - 2, 财产性收入: 12.345 }),
+      incomeRow({ 户编号: 'INC2001', 年度: y - 3, 转移性收入: null }),
+      incomeRow({ 户编号: 'INC2001', 年度: thisYear + 1 }),
+      incomeRow({ 户编号: 'INC2001', 年度: y - 4 }),
+      incomeRow({ 户编号: 'INC2001', 年度: y - 4 }),
+      incomeRow({ 户编号: 'NOSUCH01' }),
+      incomeRow({ 户编号: 'INC2900' }),
+      incomeRow({ 户编号: 'INC2003' }),
+    ];
+    const file = await workbook({ members, incomes });
+    const all = (await upload(jiazhai, file, 'all_or_nothing')).json();
+    expect(all).toMatchObject({ rows: 12, isWritten: false, rowsWithErrors: 10, households: { created: 0 }, incomes: { created: 0 } });
+    expect(await count('households', sql`code like 'INC20%'`)).toBe(0);
+    const incomeErrors = all.errors.filter((e: { sheet: string }) => e.sheet === '家庭收入');
+    expect(incomeErrors.map((e: { row: number; column: string; value: string; message: string }) => [e.row, e.column, e.value, e.message])).toEqual([
+      [2, '工资性收入', '-5', '金额不能为负数；没有此项请填 0'],
+      [3, '家庭经营性收入', '五千', '金额须为数字（单位：元），如 12000 或 12000.50'],
+      [4, '财产性收入', '12.345', '金额最多两位小数（精确到分）'],
+      [5, '转移性收入', '', '转移性收入为必填项，没有此项收入请填 0'],
+      [6, '年度', String(thisYear + 1), '不能填写未来年份的收入'],
+      [8, '年度', String(y - 4), '与第 7 行的户编号和年度重复'],
+      [9, '户编号', 'NOSUCH01', '户编号未登记：请在“农户成员”工作表中填写该户成员，或先在系统中登记该户'],
+      [10, '户编号', 'INC2900', '该户编号已登记在您管辖范围以外的村'],
+      [11, '户编号', 'INC2003', '该户在“农户成员”工作表中的行均有错误（第 3 行起），未能登记，收入未导入'],
+    ]);
+    // Member sheet first, then the income sheet, each by row.
+    expect(all.errors[0]).toMatchObject({ sheet: '农户成员', row: 3, column: '证件号码' });
+
+    const report = await jiazhai.get(`/api/households/import/${all.errorReportId}/errors.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const lines = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(lines).toContainEqual(['家庭收入', 2, '工资性收入', '-5', '金额不能为负数；没有此项请填 0']);
+
+    // Good rows only: the valid household, member and year are written; the report is the same.
+    const good = (await upload(jiazhai, file, 'good_rows')).json();
+    expect(good).toMatchObject({ isWritten: true, rowsWithErrors: 10, households: { created: 1 }, members: { created: 1 }, incomes: { created: 1, updated: 0 } });
+    expect(good.errors).toEqual(all.errors);
+    expect((await incomesOf('INC2001')).map((i) => [i.year, i.perCapita])).toEqual([[y - 4, 16000]]);
+  });
+
+  test('an income-only workbook updates registered households; the size is the members, or as given; no members is refused', async () => {
+    const members = [0, 1, 2].map((k) => row({ 户编号: 'INC3001', 姓名: `成员${k}`, 证件号码: newId(`1990010${k + 1}`), 与户主关系: k ? '之子' : '户主' }));
+    expect((await upload(jiazhai, await workbook({ members }), 'all_or_nothing')).json()).toMatchObject({ members: { created: 3 }, incomes: { created: 0 } });
+    const areaId = ctx.seed.areaByName.get('贾寨行政村')!.id;
+    expect((await jiazhai.post('/api/households', { code: 'INC3002', areaId, type: 'ordinary' })).statusCode).toBe(201);
+
+    // No member sheet at all.
+    let res = await upload(jiazhai, await workbook({ incomes: [incomeRow({ 户编号: 'INC3001' })] }), 'all_or_nothing');
+    expect(res.json()).toMatchObject({ rows: 1, isWritten: true, households: { created: 0, updated: 0 }, incomes: { created: 1 } });
+    // The template's member sheet left with its header only; a size given for an earlier year.
+    res = await upload(
+      jiazhai,
+      await workbook({ members: [], incomes: [incomeRow({ 户编号: 'INC3001', 年度: y - 1, 家庭人数: 4 }), incomeRow({ 户编号: 'INC3002' })] }),
+      'good_rows',
+    );
+    expect(res.json()).toMatchObject({ rows: 2, rowsWithErrors: 1, incomes: { created: 1 } });
+    expect(res.json().errors).toEqual([
+      { sheet: '家庭收入', row: 3, column: '家庭人数', value: '', message: '该户没有在册成员，无法计算人均纯收入：请在“农户成员”工作表中填写成员，或填写家庭人数' },
+    ]);
+    // 15,999.75 / 3 = 5,333.25 → 5,333; / 4 = 3,999.94 → 4,000.
+    expect((await incomesOf('INC3001')).map((i) => [i.year, i.householdSize, i.perCapita])).toEqual([[y, 3, 5333], [y - 1, 4, 4000]]);
+  });
+
+  test('streamed in batches, with the income sheet first in the file: incomes of households new in the file wait for the members', async () => {
+    const jiazhaiUser = {
+      id: rowsOf<{ id: number }>(await ctx.db.execute(sql`select id from users where username = 'jiazhai'`))[0].id,
+      username: 'jiazhai',
+      role: 'village_cadre',
+      areaPrefix: rowsOf<{ code: string }>(await ctx.db.execute(sql`select code from areas where name = '贾寨行政村'`))[0].code,
+    } as unknown as Parameters<typeof importHouseholds>[2];
+    const codes = ['INC4001', 'INC4002', 'INC4003'];
+    const members = codes.map((code, k) => row({ 户编号: code, 姓名: `户主${k}`, 证件号码: newId(`1960030${k + 1}`) }));
+    const incomes = [...codes.map((code) => incomeRow({ 户编号: code })), incomeRow({ 户编号: 'INC4001' })];
+    const run = async (rows: TCell[][], mode: 'all_or_nothing' | 'good_rows') =>
+      importHouseholds(ctx.db, ctx.storage, jiazhaiUser, Readable.from(await workbook({ members, incomes: rows, isIncomeFirst: true })), mode, { batchRows: 2 });
+
+    let res = await run(incomes, 'all_or_nothing');
+    expect(res).toMatchObject({ rows: 7, isWritten: false, rowsWithErrors: 1, incomes: { created: 0 } });
+    expect(res.errors).toEqual([{ sheet: '家庭收入', row: 5, column: '年度', value: String(y), message: '与第 2 行的户编号和年度重复' }]);
+    expect(await count('households', sql`code like 'INC40%'`)).toBe(0);
+
+    res = await run(incomes.slice(0, 3), 'all_or_nothing');
+    expect(res).toMatchObject({ rows: 6, isWritten: true, rowsWithErrors: 0, households: { created: 3 }, members: { created: 3 }, incomes: { created: 3 } });
+    for (const code of codes) expect((await incomesOf(code)).map((i) => [i.householdSize, i.perCapita])).toEqual([[1, 16000]]);
+  });
+
+  test('income columns on the member sheet are refused; an income sheet without its headers is reported, the members still import', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('农户成员');
+    ws.addRow([...IMPORT_COLUMNS.map((c) => c.header), '工资性收入', '转移性收入']);
+    ws.addRow([...row({ 户编号: 'INC5001', 证件号码: newId('19820101') }), 12000, 800]);
+    let res = await upload(jiazhai, Buffer.from(await wb.xlsx.writeBuffer()), 'good_rows');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('请将收入填在“家庭收入”工作表');
+    expect(await count('households', sql`code = 'INC5001'`)).toBe(0);
+
+    res = await upload(
+      jiazhai,
+      await workbook({ members: [row({ 户编号: 'INC5002', 证件号码: newId('19820202') })], incomes: [['INC5002', y, 1000]], incomeHeaders: ['户编号', '年度', '工资性收入'] }),
+      'good_rows',
+    );
+    expect(res.json()).toMatchObject({ isWritten: true, rowsWithErrors: 1, members: { created: 1 }, incomes: { created: 0 } });
+    expect(res.json().errors.map((e: { sheet: string; row: number; column: string }) => [e.sheet, e.row, e.column])).toEqual([
+      ['家庭收入', 1, '家庭经营性收入'], ['家庭收入', 1, '生产经营费用'], ['家庭收入', 1, '财产性收入'], ['家庭收入', 1, '转移性收入'],
+    ]);
+  });
+
+  test('amounts: numbers or text in yuan, up to two decimals, never negative', () => {
+    expect(parseYuan('12,000.50')).toBe(12000.5);
+    expect(parseYuan('１２０００')).toBe(12000);
+    expect(parseYuan('3600元')).toBe(3600);
+    expect(parseYuan(String(0.1 + 0.2))).toBe(0.3);
+    expect(parseYuan('0')).toBe(0);
+    expect(() => parseYuan('abc')).toThrow('金额须为数字');
+    expect(() => parseYuan('-0.01')).toThrow('不能为负数');
+    expect(() => parseYuan('1.234')).toThrow('最多两位小数');
+    expect(() => parseYuan('200000000')).toThrow('金额过大');
+  });
 });

@@ -24,6 +24,8 @@ import {
   ZRevealQuery,
   ZScreeningRunBody,
   ZScreeningRunResult,
+  ZHouseholdTimeline,
+  ZTimelineQuery,
   ZUpdateHouseholdBody,
   ZUpdateMemberBody,
   ZYearParam,
@@ -46,6 +48,7 @@ import * as exporter from './households.export.js';
 import * as importer from './households.import.js';
 import { listJobRuns } from './households.jobs.js';
 import * as service from './households.service.js';
+import { getHouseholdTimeline } from './households.timeline.service.js';
 
 const tags = ['households'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -110,14 +113,14 @@ export async function householdRoutes(app: TApp) {
     return result;
   });
 
-  app.get('/import/template.xlsx', { schema: { tags, summary: '下载农户成员导入模板' } }, async (req, reply) => {
+  app.get('/import/template.xlsx', { schema: { tags, summary: '下载农户成员及家庭收入导入模板' } }, async (req, reply) => {
     requireRole(req, HOUSEHOLD_EDITOR_ROLES);
-    return reply.type(XLSX).header('content-disposition', attachment('农户成员导入模板.xlsx', 'household-template.xlsx')).send(await importer.buildImportTemplate());
+    return reply.type(XLSX).header('content-disposition', attachment('农户成员及收入导入模板.xlsx', 'household-template.xlsx')).send(await importer.buildImportTemplate());
   });
 
   app.post(
     '/import',
-    { schema: { tags, summary: '导入农户及成员 (multipart: file)', querystring: ZImportQuery, response: { 200: ZImportResult } } },
+    { schema: { tags, summary: '导入农户、成员及家庭收入 (multipart: file)', querystring: ZImportQuery, response: { 200: ZImportResult } } },
     async (req) => {
       const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
       const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
@@ -249,6 +252,12 @@ export async function householdRoutes(app: TApp) {
       }
       return detail;
     },
+  );
+
+  app.get(
+    '/:id/timeline',
+    { schema: { tags, summary: '农户时间线：建档、成员变动、收入、三保障、风险提示、线索与程序、帮扶、走访、档案、督办', params: ZIdParams, querystring: ZTimelineQuery, response: { 200: ZHouseholdTimeline } } },
+    async (req) => getHouseholdTimeline(db, requireReader(req), req.params.id, req.query),
   );
 
   app.patch(

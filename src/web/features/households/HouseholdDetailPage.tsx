@@ -1,8 +1,9 @@
 /**
  * 农户详情: the household with its members (masked, with an audited 查看完整信息 for allowed
  * roles), income by year against the monitoring line, 两不愁三保障 + 饮水 by year, screening
- * flags with the numbers behind them, and the member history; editors add and edit members
- * (the server's ID-number messages appear on the field), record a year's income and 三保障.
+ * flags with the numbers behind them, the member history and the household's whole timeline;
+ * editors add and edit members (the server's ID-number messages appear on the field), record a
+ * year's income and 三保障.
  */
 import { EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -59,6 +60,7 @@ import { formatDate, formatDateTime, zoneToday } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { lineFor, optionsOf, yuan } from './labels';
 import { ArchiveSection } from '../household-work/ArchiveSection';
+import { HouseholdTimeline } from './HouseholdTimeline';
 import { HouseholdWorkSections } from '../household-work/HouseholdWorkSections';
 
 type TActions = ReturnType<typeof useHouseholdActions>;
@@ -202,6 +204,8 @@ export default function HouseholdDetailPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无变动记录" />
         )}
       </Card>
+
+      <HouseholdTimeline householdId={h.id} />
 
       {memberEdit && (
         <MemberModal member={memberEdit === 'new' ? null : memberEdit} revealed={h.isRevealed} actions={actions} onClose={() => setMemberEdit(null)} />

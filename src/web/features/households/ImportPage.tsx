@@ -1,5 +1,5 @@
 /**
- * 导入导出: download the template, upload an .xlsx of households and members with the mode
+ * 导入导出: download the template, upload an .xlsx of households, members and yearly income with the mode
  * (全部成功才导入 / 只导入正确的行), see the result and the error report; export the registry
  * and the standard tables (监测对象, 帮扶措施, 走访记录, 三保障) masked, or unmasked for allowed
  * roles after a warning that it is audited.
@@ -59,20 +59,29 @@ export default function ImportPage() {
     <div style={{ maxWidth: 980 }}>
       <PageHeader title="导入导出" />
       {canImport && (
-        <Card size="small" title="导入农户及成员" style={{ marginBottom: 12 }}>
+        <Card size="small" title="导入农户、成员及家庭收入" style={{ marginBottom: 12 }}>
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
-            <Typography.Text type="secondary">
-              按模板填写（每行一名成员，按户编号归户；再次导入按户编号和身份证号更新，不会重复）。
-              <a
-                href={householdFiles.template}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void downloadFile(householdFiles.template, '农户成员导入模板.xlsx');
-                }}
-              >
-                <DownloadOutlined /> 下载导入模板
-              </a>
-            </Typography.Text>
+            <div>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                按模板填写，一个文件含两张表：
+              </Typography.Paragraph>
+              <ul style={{ margin: 0, paddingLeft: 20, color: 'rgba(0,0,0,0.55)' }}>
+                <li>“农户成员”表：每行一名成员，按户编号归户；</li>
+                <li>“家庭收入”表：每户每个年度一行，填五项收入（元），人均纯收入由系统计算；只导入收入时“农户成员”表保留表头即可。</li>
+              </ul>
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                再次导入按户编号、身份证号及“户编号 + 年度”更新，不会重复。
+                <a
+                  href={householdFiles.template}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void downloadFile(householdFiles.template, '农户成员及收入导入模板.xlsx');
+                  }}
+                >
+                  <DownloadOutlined /> 下载导入模板
+                </a>
+              </Typography.Paragraph>
+            </div>
             <Upload.Dragger
               accept=".xlsx"
               maxCount={1}
@@ -160,13 +169,15 @@ function ImportResultView({ r }: { r: TImportResult }) {
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 2, sm: 4 }}
+        column={{ xs: 2, sm: 4, md: 4, lg: 4, xl: 4, xxl: 4 }}
         items={[
           { key: 'rows', label: '总行数', children: r.rows },
           { key: 'hc', label: '新增农户', children: r.households.created },
           { key: 'hu', label: '更新农户', children: r.households.updated },
           { key: 'mc', label: '新增成员', children: r.members.created },
           { key: 'mu', label: '更新成员', children: r.members.updated },
+          { key: 'ic', label: '新增年度收入', children: r.incomes.created },
+          { key: 'iu', label: '更新年度收入', children: r.incomes.updated },
           { key: 'err', label: '错误行数', children: r.rowsWithErrors },
         ]}
       />
@@ -174,15 +185,40 @@ function ImportResultView({ r }: { r: TImportResult }) {
         <Table
           style={{ marginTop: 12 }}
           size="small"
-          rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+          rowKey={(e) => `${e.sheet}-${e.row}-${e.column}-${e.message}`}
           dataSource={r.errors}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 600 }}
+          // Two columns, so the reason stays on screen at phone width; the report has one column each.
           columns={[
-            { title: '行', dataIndex: 'row', width: 60 },
-            { title: '列', dataIndex: 'column', width: 120 },
-            { title: '值', dataIndex: 'value', width: 180, ellipsis: true },
-            { title: '问题', dataIndex: 'message' },
+            {
+              title: '位置',
+              key: 'where',
+              width: 150,
+              render: (_: unknown, e) => (
+                <div>
+                  <div>
+                    {e.sheet} 第 {e.row} 行
+                  </div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.column}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            {
+              title: '问题',
+              key: 'message',
+              render: (_: unknown, e) => (
+                <div style={{ overflowWrap: 'anywhere' }}>
+                  <div>{e.message}</div>
+                  {e.value && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      填写的值：{e.value}
+                    </Typography.Text>
+                  )}
+                </div>
+              ),
+            },
           ]}
         />
       )}
