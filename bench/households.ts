@@ -8,8 +8,9 @@
  * The .xlsx files are written once per process with ExcelJS's streaming WorkbookWriter (inline
  * strings, no styles) in the template's exact columns (IMPORT_COLUMNS), with generated names and
  * valid generated ID numbers (GB 11643 check character), and reused for both databases.
- * The template has no income columns: after the import the bench writes two years of incomes
- * set-based (INSERT … SELECT), as fill.ts does for cases, so the screening has something to read.
+ * The generated file has no 家庭收入 sheet (the targets count member rows): after the import the
+ * bench writes two years of incomes set-based (INSERT … SELECT), with a spread chosen so that every
+ * screening rule fires somewhere, as fill.ts does for cases.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
