@@ -1,6 +1,7 @@
 /**
- * Export of the registry as .xlsx, streamed in keyset batches: sheet 农户 (one row per household)
- * and sheet 农户成员 in the import template's columns (so an unmasked export can be re-imported).
+ * Export of the registry as .xlsx, streamed in keyset batches: sheet 农户 (one row per household),
+ * sheet 农户成员 and sheet 家庭收入 in the import template's columns (so an unmasked export can be
+ * re-imported, incomes included).
  * ID numbers and phones are masked unless the caller may and asks to reveal them; the route
  * audits every unmasked export.
  */
@@ -25,7 +26,7 @@ import {
 } from '../../../shared/domain/households/vocab.js';
 import type { Db } from '../../db/client.js';
 import type { TSessionUser } from '../../lib/types.js';
-import { IMPORT_COLUMNS } from './households.import.js';
+import { IMPORT_COLUMNS, INCOME_COLUMNS, INCOME_SHEET } from './households.import.js';
 import * as repo from './households.repo.js';
 
 const BATCH = 2000;
@@ -36,6 +37,7 @@ const yesNo = (b: boolean | null) => (b == null ? '' : b ? '是' : '否');
 export interface TExportCounts {
   households: number;
   members: number;
+  incomes: number;
 }
 
 /** Writes the workbook to `out` (a stream the reply sends) and ends it. */
@@ -47,16 +49,16 @@ export async function writeHouseholdExport(
 ): Promise<TExportCounts> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const phone = (p: string | null) => (opts.reveal ? (p ?? '') : (maskPhone(p) ?? ''));
-  const counts: TExportCounts = { households: 0, members: 0 };
+  const counts: TExportCounts = { households: 0, members: 0, incomes: 0 };
 
   type TBatch = Awaited<ReturnType<typeof repo.loadExportBatch>>;
-  const eachBatch = async (fn: (b: TBatch) => void) => {
+  const eachBatch = async (fn: (b: TBatch) => void | Promise<void>) => {
     let afterId = 0;
     for (;;) {
       const batch = await repo.loadExportBatch(db, user, { areaPrefix: opts.areaPrefix, afterId, limit: BATCH });
       if (!batch.households.length) return;
       afterId = batch.households[batch.households.length - 1].id;
-      fn(batch);
+      await fn(batch);
       if (batch.households.length < BATCH) return;
     }
   };
@@ -114,6 +116,26 @@ export async function writeHouseholdExport(
     }
   });
   ms.commit();
+
+  const is = wb.addWorksheet(INCOME_SHEET);
+  is.columns = INCOME_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
+  await eachBatch(async (batch) => {
+    const codeOf = new Map(batch.households.map((h) => [h.id, h.code]));
+    for (const i of await repo.loadIncomesOf(db, batch.households.map((h) => h.id))) {
+      is.addRow({
+        code: codeOf.get(i.householdId),
+        year: i.year,
+        wage: i.wage,
+        business: i.business,
+        productionCost: i.productionCost,
+        property: i.property,
+        transfer: i.transfer,
+        householdSize: i.householdSize,
+      }).commit();
+      counts.incomes++;
+    }
+  });
+  is.commit();
   await wb.commit();
   return counts;
 }

@@ -198,14 +198,26 @@ describe('export', () => {
     return wb;
   }
 
-  test('masked by default; unmasked only for PII roles on request, and audited; the member sheet re-imports', async () => {
+  test('masked by default; unmasked only for PII roles on request, and audited; members and incomes re-import', async () => {
     const head = newId('19660606');
-    await upload(jiazhai, await xlsx([row({ 户编号: 'EXP0001', 姓名: '周一', 证件号码: head })]), 'good_rows');
+    const year = Number(zoneDate().slice(0, 4)) - 1;
+    const first = new ExcelJS.Workbook();
+    const fm = first.addWorksheet('农户成员');
+    fm.addRow(IMPORT_COLUMNS.map((c) => c.header));
+    fm.addRow(row({ 户编号: 'EXP0001', 姓名: '周一', 证件号码: head }));
+    const fi = first.addWorksheet('家庭收入');
+    fi.addRow(INCOME_COLUMNS.map((c) => c.header));
+    const income: Record<string, TCell> = { 户编号: 'EXP0001', 年度: year, 工资性收入: 12000, 家庭经营性收入: 3000.5, 生产经营费用: 800, 财产性收入: 0, 转移性收入: 1500 };
+    fi.addRow(INCOME_COLUMNS.map((c) => income[c.header] ?? null));
+    const landed = await upload(jiazhai, Buffer.from(await first.xlsx.writeBuffer()), 'good_rows');
+    expect(landed.json()).toMatchObject({ rowsWithErrors: 0, incomes: { created: 1 } });
 
     let res = await jiazhai.get('/api/households/export.xlsx');
     expect(res.statusCode).toBe(200);
     let wb = await read(res);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['农户', '农户成员']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['农户', '农户成员', '家庭收入']);
+    const incomeRows = wb.getWorksheet('家庭收入')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(incomeRows).toContainEqual(['EXP0001', year, 12000, 3000.5, 800, 0, 1500, 1]);
     const members = wb.getWorksheet('农户成员')!;
     const idCol = IMPORT_COLUMNS.findIndex((c) => c.header === '证件号码') + 1;
     const exported = members.getSheetValues().slice(2).map((r) => (r as unknown[])[idCol] as string);
@@ -223,13 +235,21 @@ describe('export', () => {
     );
     expect(audits).toHaveLength(1);
 
-    // The unmasked member sheet is the import template: re-importing it creates nothing.
+    // The unmasked member and income sheets are the import template's: re-importing them creates nothing.
     const again = new ExcelJS.Workbook();
-    const sheet = again.addWorksheet('农户成员');
-    for (const r of wb.getWorksheet('农户成员')!.getSheetValues().slice(1)) sheet.addRow((r as unknown[]).slice(1));
+    for (const name of ['农户成员', '家庭收入']) {
+      const sheet = again.addWorksheet(name);
+      for (const r of wb.getWorksheet(name)!.getSheetValues().slice(1)) sheet.addRow((r as unknown[]).slice(1));
+    }
     const reimport = await upload(jiazhai, Buffer.from(await again.xlsx.writeBuffer()), 'all_or_nothing');
     expect(reimport.statusCode, reimport.body).toBe(200);
-    expect(reimport.json()).toMatchObject({ isWritten: true, rowsWithErrors: 0, households: { created: 0 }, members: { created: 0 } });
+    expect(reimport.json()).toMatchObject({
+      isWritten: true,
+      rowsWithErrors: 0,
+      households: { created: 0 },
+      members: { created: 0 },
+      incomes: { created: 0, updated: 0 },
+    });
     expect(await count('household_members')).toBe(before);
   });
 

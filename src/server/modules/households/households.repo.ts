@@ -861,6 +861,25 @@ export async function loadExportBatch(db: Db, user: TSessionUser, o: { areaPrefi
   return { households: hs, members };
 }
 
+/** Every year's income of the given households (an export batch), by household and year. */
+export async function loadIncomesOf(db: Db, householdIds: number[]) {
+  if (!householdIds.length) return [];
+  return db
+    .select({
+      householdId: householdIncomes.householdId,
+      year: householdIncomes.year,
+      wage: householdIncomes.wage,
+      business: householdIncomes.business,
+      productionCost: householdIncomes.productionCost,
+      property: householdIncomes.property,
+      transfer: householdIncomes.transfer,
+      householdSize: householdIncomes.householdSize,
+    })
+    .from(householdIncomes)
+    .where(inArray(householdIncomes.householdId, householdIds))
+    .orderBy(asc(householdIncomes.householdId), asc(householdIncomes.year));
+}
+
 /** The current heads of households by 户编号 (import checks one head per household). */
 export async function findHeadsByCodes(db: Db, codes: string[]) {
   const out: { code: string; idNumber: string }[] = [];

@@ -35,7 +35,7 @@ export default function ImportPage() {
 
   const [exporting, setExporting] = useState<string | null>(null);
   const runExport = async (table: TExportTable | 'households') => {
-    const name = table === 'households' ? '农户成员表' : EXPORT_TABLE_LABELS[table];
+    const name = table === 'households' ? '农户成员及收入表' : EXPORT_TABLE_LABELS[table];
     const url = table === 'households' ? householdFiles.export({ reveal, areaId }) : householdFiles.table(table, { reveal, areaId });
     setExporting(table);
     try {
@@ -128,8 +128,11 @@ export default function ImportPage() {
           )}
           {reveal && <Alert type="warning" showIcon message="导出含完整证件号码的文件会记入审计日志（导出人、时间、范围）。" />}
           <Button icon={<DownloadOutlined />} onClick={() => onExport('households')} loading={exporting === 'households'}>
-            导出农户成员表{reveal ? '（含完整证件号码）' : '（证件号码已脱敏）'}
+            导出农户成员及收入表{reveal ? '（含完整证件号码）' : '（证件号码已脱敏）'}
           </Button>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            含“农户”“农户成员”“家庭收入”三张表；含完整证件号码的导出文件可按模板直接再次导入。
+          </Typography.Text>
           <Space wrap>
             {EXPORT_TABLES.map((t) => (
               <Button key={t} icon={<DownloadOutlined />} onClick={() => onExport(t)} loading={exporting === t}>
