@@ -12,12 +12,9 @@
  * bench writes two years of incomes set-based (INSERT … SELECT), with a spread chosen so that every
  * screening rule fires somewhere, as fill.ts does for cases.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client.js';
@@ -27,6 +24,7 @@ import { zoneDate } from '../src/server/lib/time.js';
 import { IMPORT_COLUMNS } from '../src/server/modules/households/households.import.js';
 import { fakeName, rng, TOWNSHIPS } from '../src/server/seed/base.js';
 import { idCheckChar } from '../src/shared/domain/households/id-number.js';
+import { startServer } from '../test/server-process.js';
 import {
   EDUCATION_LABELS,
   HEALTH_STATUS_LABELS,
@@ -228,18 +226,6 @@ async function signInClient(app: TApp, username: string, password: string) {
 /** Where the server under measurement finds the bench's database. */
 export type TImportTarget = { databaseUrl: string } | { dataDir: string };
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-
 /** Resident and peak resident memory of a process, from /proc (Linux), in bytes. */
 function procMemory(pid: number): { rss: number; hwm: number } | null {
   try {
@@ -266,36 +252,19 @@ export async function importThroughServer(
   log: (s: string) => void,
 ): Promise<THouseholdsBench['import']> {
   const gen = await generateFiles(o, log);
-  const port = await freePort();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'zhili-bench-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: 'dataDir' in target ? target.dataDir : scratch,
-      DATABASE_URL: 'databaseUrl' in target ? target.databaseUrl : '',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const server = await startServer({
+    DATA_DIR: 'dataDir' in target ? target.dataDir : scratch,
+    DATABASE_URL: 'databaseUrl' in target ? target.databaseUrl : '',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  }).catch((err) => {
+    rmSync(scratch, { recursive: true, force: true });
+    throw err;
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const base = `http://127.0.0.1:${port}`;
+  const base = server.baseUrl;
+  const pid = server.process.pid!;
   try {
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      if (child.exitCode != null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`server did not answer in 180 s: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -305,10 +274,10 @@ export async function importThroughServer(
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
-    const before = procMemory(child.pid!)!;
+    const before = procMemory(pid)!;
     let rssPeak = before.rss;
     const sampler = setInterval(() => {
-      const m = procMemory(child.pid!);
+      const m = procMemory(pid);
       if (m) rssPeak = Math.max(rssPeak, m.rss);
     }, 20);
     const perFile: THouseholdsBench['import']['perFile'] = [];
@@ -334,7 +303,7 @@ export async function importThroughServer(
       clearInterval(sampler);
     }
     const seconds = (performance.now() - tImport) / 1000;
-    const after = procMemory(child.pid!)!;
+    const after = procMemory(pid)!;
     return {
       seconds,
       memberRowsPerSec: gen.members / seconds,
@@ -345,10 +314,7 @@ export async function importThroughServer(
       serverRssAfterMb: mb(after.rss),
     };
   } finally {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
+    await server.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

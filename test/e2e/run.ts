@@ -4,60 +4,18 @@
  * waits for /api/health, runs every journey in Chromium, stops the server and prints
  * `N passed, M failed`. Build the web UI first (`npm run build`); this script builds nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer, type TServerProcess } from '../server-process.js';
 import { journeys, type TJourneyContext } from './journey.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** A port nobody listens on: a busy fixed port would send the journeys to someone else's server. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const PORT = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
-const BASE_URL = `http://localhost:${PORT}`;
 const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'screenshots/e2e'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-async function waitForHealth(server: ChildProcess, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (server.exitCode != null) throw new Error(`server exited early with code ${server.exitCode}`);
-    try {
-      const res = await fetch(`${BASE_URL}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer /api/health within ${timeoutMs / 1000}s`);
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.exitCode != null) return resolve();
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.kill('SIGTERM');
-  });
-}
 
 async function main(): Promise<number> {
   const webDir = path.resolve(process.env.WEB_DIR ?? path.join(ROOT, 'dist/web'));
@@ -69,25 +27,16 @@ async function main(): Promise<number> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zhili-e2e-'));
   const databaseUrl = process.env.E2E_DATABASE_URL || process.env.DATABASE_URL || '';
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  console.log(`e2e: server on ${BASE_URL}, database ${databaseUrl ? 'postgresql' : `pglite in ${dataDir}`}`);
-
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const serverLog: string[] = [];
-  const keep = (chunk: Buffer) => {
-    serverLog.push(chunk.toString());
-    if (serverLog.length > 400) serverLog.shift();
-  };
-  server.stdout!.on('data', keep);
-  server.stderr!.on('data', keep);
+  const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL: databaseUrl };
+  console.log(`e2e: database ${databaseUrl ? 'postgresql' : `pglite in ${dataDir}`}`);
 
   let passed = 0;
   let failed = 0;
   const browser = { current: null as Awaited<ReturnType<typeof chromium.launch>> | null };
+  let server: TServerProcess | null = null;
   try {
-    await waitForHealth(server, 120_000);
+    server = await startServer(env, { port: process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined, timeoutMs: 120_000 });
+    console.log(`e2e: server on ${server.baseUrl}`);
     browser.current = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -95,7 +44,7 @@ async function main(): Promise<number> {
     for (const journey of journeys) {
       const dir = path.join(SCREENSHOT_DIR, journey.slug);
       await mkdir(dir, { recursive: true });
-      const ctx: TJourneyContext = { browser: browser.current, baseUrl: BASE_URL, screenshotDir: dir, tmpDir: dataDir };
+      const ctx: TJourneyContext = { browser: browser.current, baseUrl: server.baseUrl, screenshotDir: dir, tmpDir: dataDir };
       const started = Date.now();
       try {
         await journey.run(ctx);
@@ -109,13 +58,12 @@ async function main(): Promise<number> {
   } catch (err) {
     failed++;
     console.log(`✗ setup: ${(err as Error).message}`);
-    console.log(serverLog.join('').slice(-4000));
   } finally {
     await browser.current?.close().catch(() => {});
-    await stopServer(server);
+    await server?.stop();
     await rm(dataDir, { recursive: true, force: true }).catch(() => {});
   }
-  if (failed) console.log(`server log (tail):\n${serverLog.join('').slice(-3000)}`);
+  if (failed && server) console.log(`server log (tail):\n${server.log().slice(-3000)}`);
   console.log(`screenshots: ${SCREENSHOT_DIR}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
