@@ -588,35 +588,29 @@ function chunks<T>(items: T[], size = IMPORT_CHUNK): T[][] {
   return out;
 }
 
+/**
+ * Runs a lookup keyed by a list (户编号, ID numbers, household ids) in chunks of IMPORT_CHUNK keys,
+ * each passed as one JSON array parameter (`keys`), and concatenates the rows.
+ */
+async function lookupInChunks<TRow, TKey>(db: Db, keys: TKey[], query: (keys: string) => SQL): Promise<TRow[]> {
+  const out: TRow[] = [];
+  for (const part of chunks(keys)) out.push(...rowsOf<TRow>(await db.execute(query(JSON.stringify(part)))));
+  return out;
+}
+
 /** Households by 户编号, anywhere (the caller checks scope). */
 export async function findHouseholdsByCodes(db: Db, codes: string[]) {
-  const out: { id: number; code: string; areaCode: string }[] = [];
-  for (const part of chunks(codes)) {
-    out.push(
-      ...rowsOf<{ id: number; code: string; areaCode: string }>(
-        await db.execute(sql`
-          select h.id, h.code, h.area_code as "areaCode" from households h
-          where h.code in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
-      ),
-    );
-  }
-  return out;
+  return lookupInChunks<{ id: number; code: string; areaCode: string }, string>(db, codes, (keys) => sql`
+    select h.id, h.code, h.area_code as "areaCode" from households h
+    where h.code in (select value from jsonb_array_elements_text(${keys}::jsonb))`);
 }
 
 /** Members by ID number, anywhere, with their household's 户编号. */
 export async function findMembersByIdNumbers(db: Db, idNumbers: string[]) {
-  const out: { id: number; idNumber: string; householdCode: string }[] = [];
-  for (const part of chunks(idNumbers)) {
-    out.push(
-      ...rowsOf<{ id: number; idNumber: string; householdCode: string }>(
-        await db.execute(sql`
-          select m.id, m.id_number as "idNumber", h.code as "householdCode"
-          from household_members m join households h on h.id = m.household_id
-          where m.id_number in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
-      ),
-    );
-  }
-  return out;
+  return lookupInChunks<{ id: number; idNumber: string; householdCode: string }, string>(db, idNumbers, (keys) => sql`
+    select m.id, m.id_number as "idNumber", h.code as "householdCode"
+    from household_members m join households h on h.id = m.household_id
+    where m.id_number in (select value from jsonb_array_elements_text(${keys}::jsonb))`);
 }
 
 /**
@@ -746,17 +740,11 @@ export interface TImportedIncome {
 
 /** Current members per household, for the households given (absent: none). */
 export async function countActiveMembersByHousehold(db: Db, householdIds: number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  for (const part of chunks(householdIds)) {
-    const rows = rowsOf<{ householdId: number; n: number }>(
-      await db.execute(sql`
-        select m.household_id as "householdId", count(*)::int as n from household_members m
-        where m.is_active and m.household_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))
-        group by m.household_id`),
-    );
-    for (const r of rows) out.set(r.householdId, r.n);
-  }
-  return out;
+  const rows = await lookupInChunks<{ householdId: number; n: number }, number>(db, householdIds, (keys) => sql`
+    select m.household_id as "householdId", count(*)::int as n from household_members m
+    where m.is_active and m.household_id in (select value::int from jsonb_array_elements_text(${keys}::jsonb))
+    group by m.household_id`);
+  return new Map(rows.map((r) => [r.householdId, r.n]));
 }
 
 /**
@@ -882,18 +870,10 @@ export async function loadIncomesOf(db: Db, householdIds: number[]) {
 
 /** The current heads of households by 户编号 (import checks one head per household). */
 export async function findHeadsByCodes(db: Db, codes: string[]) {
-  const out: { code: string; idNumber: string }[] = [];
-  for (const part of chunks(codes)) {
-    out.push(
-      ...rowsOf<{ code: string; idNumber: string }>(
-        await db.execute(sql`
-          select h.code, m.id_number as "idNumber"
-          from households h join household_members m on m.household_id = h.id and m.is_active and m.relation = 'head'
-          where h.code in (select value from jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`),
-      ),
-    );
-  }
-  return out;
+  return lookupInChunks<{ code: string; idNumber: string }, string>(db, codes, (keys) => sql`
+    select h.code, m.id_number as "idNumber"
+    from households h join household_members m on m.household_id = h.id and m.is_active and m.relation = 'head'
+    where h.code in (select value from jsonb_array_elements_text(${keys}::jsonb))`);
 }
 
 // ---- standard tables (exports) -----------------------------------------------------------------

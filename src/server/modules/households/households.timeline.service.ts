@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contracts/households.js';
 import { CASE_STATUS_LABELS, type TCaseStatus } from '../../../shared/domain/case-machine.js';
 import { maskIdNumber } from '../../../shared/domain/households/id-number.js';
-import { formatYuan } from '../../../shared/domain/households/income.js';
+import { formatAmount } from '../../../shared/domain/households/income.js';
 import { PROCEDURE_STATUS_LABELS, PROCEDURES, type TProcedureKind, type TProcedureStatus } from '../../../shared/domain/households/procedure.js';
 import { SCREENING_RULE_LABELS, type TScreeningRuleId } from '../../../shared/domain/households/screening.js';
 import {
@@ -45,13 +45,7 @@ interface TWording {
 }
 
 const label = <K extends string>(labels: Record<K, string>, code: unknown): string => labels[code as K] ?? String(code ?? '');
-/** Yuan with two decimals only when there are fen: 6,830 or 1,000.50. */
-const money = (v: unknown) => {
-  const n = Number(v);
-  const fen = Math.round(Math.abs(n) * 100);
-  const cents = fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : '';
-  return `${n < 0 ? '-' : ''}${formatYuan(Math.floor(fen / 100))}${cents}`;
-};
+const money = (v: unknown) => formatAmount(Number(v));
 /** Parts of a detail joined by ；, a part's own closing punctuation dropped (…无异议。；公示 reads badly). */
 const join = (...parts: (string | null | undefined | false)[]) =>
   parts

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeIncome, formatYuan } from './income.js';
+import { computeIncome, formatAmount, formatYuan } from './income.js';
 
 describe('computeIncome', () => {
   test('wage + business − cost + property + transfer, per capita rounded to the yuan', () => {
@@ -24,6 +24,13 @@ describe('computeIncome', () => {
     expect(() => computeIncome({ wage: 1, business: 0, productionCost: 0, property: 0, transfer: 0 }, 0)).toThrow(RangeError);
   });
 
+  test('formatAmount: fen only when there are some', () => {
+    expect(formatAmount(6830)).toBe('6,830');
+    expect(formatAmount(1000.5)).toBe('1,000.50');
+    expect(formatAmount(1234567.05)).toBe('1,234,567.05');
+    expect(formatAmount(-800.25)).toBe('-800.25');
+    expect(formatAmount(0)).toBe('0');
+  });
   test('formatYuan', () => {
     expect(formatYuan(6830)).toBe('6,830');
     expect(formatYuan(11250.4)).toBe('11,250');

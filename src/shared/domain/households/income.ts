@@ -44,6 +44,13 @@ export function computeIncome(c: TIncomeComponents, householdSize: number): TInc
   return { netIncome: netFen / 100, perCapita: roundHalfAway(netFen / 100 / householdSize) };
 }
 
+/** Yuan with thousands separators and the fen only when there are some: 6,830 or 1,000.50. */
+export function formatAmount(yuan: number): string {
+  const fen = Math.round(Math.abs(yuan) * 100);
+  const cents = fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : '';
+  return `${yuan < 0 ? '-' : ''}${formatYuan(Math.floor(fen / 100))}${cents}`;
+}
+
 /** Formats yuan the way messages show them: thousands separators, no decimals (6,830). */
 export function formatYuan(yuan: number): string {
   // A regex rather than toLocaleString: screening formats hundreds of thousands of figures.
