@@ -25,7 +25,7 @@ import {
   type TableProps,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TLeadRow } from '../../../shared/contracts/households-work';
 import { PROCEDURE_STATUS_LABELS, PROCEDURE_STATUSES, type TProcedureKind } from '../../../shared/domain/households/procedure';
 import { DEPARTMENT_SOURCE_LABELS, LEAD_CHANNEL_LABELS, LEAD_CHANNELS } from '../../../shared/domain/households/vocab';
@@ -38,6 +38,7 @@ import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { useIsPhone } from '../../lib/useIsPhone';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 import { KIND_LABELS, LeadDeadline, LeadStatusTag } from './bits';
 
 const CREATOR_ROLES = ['admin', 'leader', 'township_cadre', 'village_cadre'];
@@ -49,7 +50,7 @@ export default function LeadListPage() {
   const me = useCurrentUser();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const kind = (params.get('kind') === 'elimination' ? 'elimination' : 'identification') as TProcedureKind;
   const status = params.get('status') ?? '';
   const channel = params.get('channel') ?? '';
@@ -63,16 +64,6 @@ export default function LeadListPage() {
   const escalate = useEscalateOverdue();
   const onError = useErrorHandler();
   const { modal, message } = App.useApp();
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const askEscalate = () =>
     modal.confirm({

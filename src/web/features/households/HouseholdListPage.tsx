@@ -5,7 +5,7 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Input, Pagination, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { THouseholdRow } from '../../../shared/contracts/households';
 import {
   HOUSEHOLD_TYPE_LABELS,
@@ -22,6 +22,7 @@ import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/UserSelect';
 import { formatDate } from '../../lib/format';
 import { useIsPhone } from '../../lib/useIsPhone';
+import { useUrlFilters } from '../../lib/useUrlFilters';
 import { optionsOf } from './labels';
 
 const FILTERS = ['areaId', 'type', 'category', 'riskType', 'cadreUserId', 'flagged', 'flagRule', 'hasOpenLead', 'q'] as const;
@@ -31,7 +32,7 @@ const csv = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 /** 农户列表 page. */
 export default function HouseholdListPage() {
   const isPhone = useIsPhone();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const query: Record<string, string | number> = {};
   for (const k of FILTERS) {
     const v = params.get(k);
@@ -42,16 +43,6 @@ export default function HouseholdListPage() {
   const list = useHouseholds(query);
   const activeCount = FILTERS.filter((k) => k !== 'q' && params.get(k)).length;
   const [showFilters, setShowFilters] = useState(!isPhone || activeCount > 0);
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams(
-      (prev) => {
-        const n = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) v == null || v === '' ? n.delete(k) : n.set(k, String(v));
-        if (!('page' in patch)) n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
   const cadreName = params.get('cadreUserId') ? list.data?.items.find((r) => String(r.cadreUserId) === params.get('cadreUserId'))?.cadreName : null;
 
   const columns: TableProps<THouseholdRow>['columns'] = [
@@ -195,7 +186,7 @@ export default function HouseholdListPage() {
               />
             </Col>
             <Col xs={12} sm={12} lg={6}>
-              <Button block onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              <Button block onClick={() => update(Object.fromEntries(FILTERS.map((k) => [k, undefined])))}>
                 清空筛选
               </Button>
             </Col>
