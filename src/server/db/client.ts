@@ -9,7 +9,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 
 export type TSchema = typeof schema;
-/** The one database type modules see, whichever driver is behind it. */
+/**
+ * The one database type modules see, whichever driver is behind it. A transaction handle
+ * (`db.transaction(async (tx) => …)`) is a `Db` as well, so repositories take either.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, TSchema>;
 
 export interface TDbHandle {
@@ -72,7 +75,7 @@ export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
     });
     const db = drizzle(preparing(client), { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -82,5 +85,5 @@ export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
   await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -275,8 +275,7 @@ export async function updateUser(
   if (body.areaId !== undefined) patch.areaId = body.areaId;
   if (body.phone !== undefined) patch.phone = body.phone;
   if (body.isActive !== undefined) patch.isActive = body.isActive;
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     if (Object.keys(patch).length) await repo.updateUser(t, id, patch);
     if (body.isActive === false) await deleteUserSessions(t, id);
   });
@@ -291,8 +290,7 @@ export async function resetPassword(db: Db, id: number, password: string): Promi
   const problem = passwordProblem(password);
   if (problem) invalid('password', problem);
   const hash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     await repo.setTemporaryPassword(t, id, hash);
     await deleteUserSessions(t, id);
   });

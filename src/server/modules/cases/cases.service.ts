@@ -95,7 +95,7 @@ export async function createCase(
   const foundAt = input.foundAt ? new Date(input.foundAt) : now;
   const status: TCaseStatus = assignNow ? 'rectifying' : 'pending_assign';
   const change = await db.transaction(async (tx) => {
-    const id = await repo.nextCaseId(tx as unknown as Db);
+    const id = await repo.nextCaseId(tx);
     const code = `DB${zoneDate(foundAt).replace(/-/g, '')}${String(id).padStart(6, '0')}`;
     const values: repo.TNewCase = {
       id,
@@ -121,8 +121,8 @@ export async function createCase(
       originType: opts.origin?.type ?? null,
       originId: opts.origin ? String(opts.origin.id) : null,
     };
-    await repo.insertCase(tx as unknown as Db, values);
-    await repo.insertEvent(tx as unknown as Db, {
+    await repo.insertCase(tx, values);
+    await repo.insertEvent(tx, {
       caseId: id,
       actorId: user.id,
       action: 'create',
@@ -132,7 +132,7 @@ export async function createCase(
       attachmentIds: input.attachmentIds,
     });
     if (assignNow) {
-      await repo.insertEvent(tx as unknown as Db, {
+      await repo.insertEvent(tx, {
         caseId: id,
         actorId: user.id,
         action: 'assign',
@@ -143,7 +143,7 @@ export async function createCase(
         attachmentIds: [],
       });
     }
-    await attachmentsRepo.linkAttachments(tx as unknown as Db, input.attachmentIds, 'case', id, 'before');
+    await attachmentsRepo.linkAttachments(tx, input.attachmentIds, 'case', id, 'before');
     return { caseId: id, action: 'create', before: null, after: { ...values, foundAt: foundAt.toISOString() } };
   });
   invalidateCaseReads();
@@ -223,8 +223,7 @@ export async function transitionCase(db: Db, user: TSessionUser, id: number, bod
   const now = new Date();
   const patch = { ...patchFor(body.action, c, body, user, now), status: decision.to };
   const before = snapshot(c);
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     if (!(await repo.updateCaseVersioned(t, id, body.version, patch))) {
       throw new AppError('STALE_VERSION', '该事项已被他人更新，请刷新后重试');
     }

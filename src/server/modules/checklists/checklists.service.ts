@@ -130,8 +130,7 @@ const templateSnapshot = (t: TChecklistTemplate) => ({
 export async function createTemplate(db: Db, user: TSessionUser | null, body: TSaveChecklistBody): Promise<TChecklistChange> {
   if (body.items.some((i) => i.id != null)) invalid('items', '新建检查表时检查项不能带编号');
   await assertUnitsActive(db, body);
-  const id = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const id = await db.transaction(async (t) => {
     const templateId = await repo.insertTemplate(t, {
       name: body.name,
       module: body.module,
@@ -164,8 +163,7 @@ export async function replaceTemplate(db: Db, user: TSessionUser, id: number, bo
   await assertUnitsActive(db, body);
   const dropped = existing.filter((i) => !keptIds.has(i.id) && i.isActive).map((i) => i.id);
   const answered = new Set(await repo.findAnsweredItemIds(db, dropped));
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     await repo.updateTemplate(t, id, { name: body.name, module: body.module, description: body.description, isActive: body.isActive });
     await repo.deactivateItems(t, dropped.filter((i) => answered.has(i)));
     await repo.deleteItems(t, dropped.filter((i) => !answered.has(i)));
@@ -354,8 +352,7 @@ export async function recordResult(
   if ((await attachmentsRepo.findClaimable(db, added, user.id)).length !== added.length) {
     invalid('attachmentIds', '附件无效或已被使用，请重新上传');
   }
-  const resultId = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const resultId = await db.transaction(async (t) => {
     const rid = await repo.upsertResult(t, { inspectionId, itemId, result: body.result, note: body.note ?? null, attachmentIds: wanted });
     await attachmentsRepo.unlinkAttachments(t, removed);
     await attachmentsRepo.linkAttachments(t, added, 'inspection_result', rid, 'evidence');
@@ -466,8 +463,7 @@ export async function raiseCase(
   }
   const photos = await attachmentsRepo.findByOwners(db, 'inspection_result', [result!.id]);
 
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const change = await createCase(t, user, parsed.data!, { origin: { type: 'inspection_result', id: result!.id } });
     await attachmentsRepo.insertCopies(
       t,

@@ -286,8 +286,7 @@ export async function createPlaceCase(db: Db, user: TSessionUser, body: TCreateP
   const defaults = await categoryDefaults(db, user, category.code, { placeId: place.id, at: foundAt });
   const unitId = body.unitId !== undefined ? body.unitId : defaults.unitId;
   const deadline = unitId == null ? null : (body.deadline ?? defaults.deadline);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const change = await createCase(
       t,
       user,

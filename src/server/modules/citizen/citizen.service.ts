@@ -91,7 +91,7 @@ export async function submitReport(db: Db, body: TCreateReportBody, origin: TRep
   let trackingCode = generateTrackingCode();
   while (await repo.isTrackingCodeTaken(db, trackingCode)) trackingCode = generateTrackingCode();
   const id = await db.transaction(async (tx) =>
-    repo.insertReport(tx as unknown as Db, {
+    repo.insertReport(tx, {
       trackingCode,
       categoryCode: category.code,
       description: body.description,
@@ -212,8 +212,7 @@ export async function reopenByCitizen(db: Db, code: string, note: string, ip: st
   const rule = await repo.findCategoryRule(db, r.categoryCode);
   const deadline = rule ? await computeDeadline(db, now, { value: rule.value, unit: rule.unit as TDeadlineRule['unit'] }) : null;
   const caseId = r.caseId;
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await db.transaction(async (t) => {
     const patch = { status: decision.to, closedAt: null, outcome: null, ...(deadline ? { deadline } : {}) };
     if (!(await casesRepo.updateCaseVersioned(t, caseId, r.caseVersion!, patch))) {
       throw new AppError('STALE_VERSION', '该事项刚刚有更新，请刷新后重试');
@@ -303,8 +302,7 @@ export async function acceptReport(db: Db, user: TSessionUser, id: number, body:
   const origin = { type: 'citizen_report', id: r.id };
   const title = body.title ?? `群众反映：${r.categoryName}`.slice(0, 100);
   const description = [r.description, r.address ? `地址：${r.address}` : ''].filter(Boolean).join('\n');
-  const caseId = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const caseId = await db.transaction(async (t) => {
     let newCaseId: number;
     if (body.placeId != null) {
       const change = await createPlaceCase(

@@ -32,7 +32,6 @@ import * as repo from './assistance.repo.js';
 const fail = (field: string, message: string): never => {
   throw new AppError('VALIDATION_FAILED', message, { [field]: message });
 };
-const tx = (t: unknown) => t as Db;
 const stale = () => new AppError('STALE_VERSION', '该记录已被他人更新，请刷新后重试');
 
 async function loadSettings(db: Db) {
@@ -190,7 +189,7 @@ export async function recordVisit(db: Db, user: TSessionUser, householdId: numbe
     let caseId: number | null = null;
     if (body.problem) {
       const c = await createCase(
-        tx(t),
+        t,
         user,
         {
           title: body.problem.title,
@@ -205,7 +204,7 @@ export async function recordVisit(db: Db, user: TSessionUser, householdId: numbe
       );
       caseId = c.caseId;
     }
-    const id = await repo.insertVisit(tx(t), {
+    const id = await repo.insertVisit(t, {
       householdId,
       visitedOn: body.visitedOn,
       visitorId: user.id,
@@ -216,7 +215,7 @@ export async function recordVisit(db: Db, user: TSessionUser, householdId: numbe
       caseId,
       createdById: user.id,
     });
-    if (ids.length) await attachmentsRepo.linkAttachments(tx(t), ids, 'household_visit', id, 'photo');
+    if (ids.length) await attachmentsRepo.linkAttachments(t, ids, 'household_visit', id, 'photo');
     return { id, caseId };
   });
   return {

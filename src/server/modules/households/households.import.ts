@@ -727,7 +727,7 @@ export async function importHouseholds(
   if (mode === 'good_rows') {
     for (let b = await items.next(); !b.done; b = await items.next()) {
       const good = await checkItem(b.value, db, false);
-      if (good.members.length || good.incomes.length) await db.transaction(async (t) => writeGood(good, t as unknown as Db));
+      if (good.members.length || good.incomes.length) await db.transaction(async (t) => writeGood(good, t));
     }
     isWritten = true;
   } else {
@@ -735,8 +735,7 @@ export async function importHouseholds(
     // inside it must use its handle; at the first error it is rolled back and the rest of the file
     // is checked outside it, so the database is not held while nothing more will be written.
     try {
-      await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      await db.transaction(async (tx) => {
         for (let b = await items.next(); !b.done; b = await items.next()) {
           const good = await checkItem(b.value, tx, false);
           if (errors.length) throw ROLLBACK;

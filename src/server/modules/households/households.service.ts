@@ -70,7 +70,6 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const fail = (field: string, message: string): never => {
   throw new AppError('VALIDATION_FAILED', message, { [field]: message });
 };
-const tx = (t: unknown) => t as Db;
 
 // ---- households --------------------------------------------------------------------------------
 
@@ -400,9 +399,9 @@ export async function addMember(db: Db, user: TSessionUser, householdId: number,
   };
   try {
     const memberId = await db.transaction(async (t) => {
-      const memberId = await repo.insertMember(tx(t), values);
-      await repo.insertMove(tx(t), { memberId, kind: body.joinKind, fromHouseholdId: null, toHouseholdId: householdId, movedOn: joinedOn, note: body.note ?? null, actorId: user.id });
-      await repo.touchHousehold(tx(t), householdId);
+      const memberId = await repo.insertMember(t, values);
+      await repo.insertMove(t, { memberId, kind: body.joinKind, fromHouseholdId: null, toHouseholdId: householdId, movedOn: joinedOn, note: body.note ?? null, actorId: user.id });
+      await repo.touchHousehold(t, householdId);
       return memberId;
     });
     return { entity: 'household_member', entityId: memberId, householdId, action: 'member.create', before: null, after: memberSnapshot(values) };
@@ -433,8 +432,8 @@ export async function updateMember(db: Db, user: TSessionUser, memberId: number,
   if (m.isActive) await assertSingleHead(db, m.householdId, patch.relation, m.id);
   try {
     const ok = await db.transaction(async (t) => {
-      if (!(await repo.updateMemberVersioned(tx(t), memberId, body.version, patch))) return false;
-      await repo.touchHousehold(tx(t), m.householdId);
+      if (!(await repo.updateMemberVersioned(t, memberId, body.version, patch))) return false;
+      await repo.touchHousehold(t, m.householdId);
       return true;
     });
     if (!ok) throw stale();
@@ -483,10 +482,10 @@ export async function moveMember(db: Db, user: TSessionUser, memberId: number, b
     patch = { householdId: toHouseholdId, relation };
   }
   const ok = await db.transaction(async (t) => {
-    if (!(await repo.updateMemberVersioned(tx(t), memberId, body.version, patch))) return false;
-    await repo.insertMove(tx(t), { memberId, kind: body.kind, fromHouseholdId: m.householdId, toHouseholdId, movedOn: body.movedOn, note: body.note ?? null, actorId: user.id });
-    await repo.touchHousehold(tx(t), m.householdId);
-    if (toHouseholdId) await repo.touchHousehold(tx(t), toHouseholdId);
+    if (!(await repo.updateMemberVersioned(t, memberId, body.version, patch))) return false;
+    await repo.insertMove(t, { memberId, kind: body.kind, fromHouseholdId: m.householdId, toHouseholdId, movedOn: body.movedOn, note: body.note ?? null, actorId: user.id });
+    await repo.touchHousehold(t, m.householdId);
+    if (toHouseholdId) await repo.touchHousehold(t, toHouseholdId);
     return true;
   });
   if (!ok) throw stale();
@@ -529,8 +528,8 @@ export async function recordIncome(db: Db, user: TSessionUser, householdId: numb
     recordedById: user.id,
   };
   await db.transaction(async (t) => {
-    await repo.upsertIncome(tx(t), values);
-    await repo.touchHousehold(tx(t), householdId);
+    await repo.upsertIncome(t, values);
+    await repo.touchHousehold(t, householdId);
   });
   const { recordedAt: _r, id: _i, ...prev } = before ?? ({} as Partial<NonNullable<typeof before>>);
   return { entity: 'household', entityId: householdId, householdId, action: 'household.income', before: before ? prev : null, after: values };
@@ -558,9 +557,9 @@ export async function recordGuarantees(db: Db, user: TSessionUser, householdId: 
     checkedAt: now,
   }));
   await db.transaction(async (t) => {
-    await repo.upsertGuarantees(tx(t), rows);
-    await attachmentsRepo.linkAttachments(tx(t), ids, 'household_guarantee', `${householdId}:${year}`, 'evidence');
-    await repo.touchHousehold(tx(t), householdId);
+    await repo.upsertGuarantees(t, rows);
+    await attachmentsRepo.linkAttachments(t, ids, 'household_guarantee', `${householdId}:${year}`, 'evidence');
+    await repo.touchHousehold(t, householdId);
   });
   return {
     entity: 'household',

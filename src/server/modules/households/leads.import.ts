@@ -107,7 +107,7 @@ export async function importDepartmentList(db: Db, user: TSessionUser, departmen
         if (r.amount != null) numbers[`金额${i + 1}`] = r.amount;
         numbers[`行号${i + 1}`] = r.row;
       });
-      await raiseLead(t as unknown as Db, {
+      await raiseLead(t, {
         kind: 'identification',
         channel: 'department',
         department,

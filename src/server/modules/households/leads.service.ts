@@ -52,7 +52,6 @@ const SETTINGS_KEY = 'procedure';
 const fail = (field: string, message: string): never => {
   throw new AppError('VALIDATION_FAILED', message, { [field]: message });
 };
-const tx = (t: unknown) => t as Db;
 
 /** The procedure settings (defaults for anything unset). */
 export async function getProcedureSettings(db: Db): Promise<TProcedureSettings> {
@@ -232,7 +231,7 @@ export async function createLead(db: Db, user: TSessionUser, body: TCreateLeadBo
   const raisedAt = body.raisedAt ? new Date(body.raisedAt) : new Date();
   if (raisedAt.getTime() > Date.now() + 60_000) fail('raisedAt', '发现时间不能晚于现在');
   const { id, code } = await db.transaction((t) =>
-    raiseLead(tx(t), {
+    raiseLead(t, {
       kind: 'identification',
       channel: body.channel,
       householdId,
@@ -279,7 +278,7 @@ export async function submitHardshipReport(db: Db, body: THardshipReportBody, ip
   const householdId = holder && holder.areaCode === area.code ? holder.householdId : null;
   const who = body.isOnBehalf ? `（${body.reporterName || '他人'}代为申报）` : '（本人申报）';
   const { id: leadId, code } = await db.transaction((t) =>
-    raiseLead(tx(t), {
+    raiseLead(t, {
       kind: 'identification',
       channel: 'self_report',
       householdId,
@@ -340,8 +339,8 @@ export async function takeStep(db: Db, user: TSessionUser, leadId: number, body:
     const patch: Partial<repo.TNewLead> = { steps, status: decision.status, householdId };
     if (closed) patch.closedAt = new Date();
     if (decision.status === 'refused') Object.assign(patch, { refusedStep: body.step, refusedReason: decision.record.note });
-    if (!(await repo.updateLeadVersioned(tx(t), leadId, body.version, patch))) return false;
-    await repo.insertLeadEvent(tx(t), {
+    if (!(await repo.updateLeadVersioned(t, leadId, body.version, patch))) return false;
+    await repo.insertLeadEvent(t, {
       leadId,
       actorId: user.id,
       action: body.action,
@@ -352,9 +351,9 @@ export async function takeStep(db: Db, user: TSessionUser, leadId: number, body:
       data: decision.record.publicityStart ? { publicityStart: decision.record.publicityStart, publicityEnd: decision.record.publicityEnd } : null,
     });
     if (isCompleting && state.kind === 'identification') {
-      await repo.setMonitored(tx(t), householdId!, { category: body.category!, identifiedAt: today, riskTypes: body.riskTypes });
+      await repo.setMonitored(t, householdId!, { category: body.category!, identifiedAt: today, riskTypes: body.riskTypes });
     }
-    if (isCompleting && state.kind === 'elimination') await repo.setRiskEliminated(tx(t), householdId!, today);
+    if (isCompleting && state.kind === 'elimination') await repo.setRiskEliminated(t, householdId!, today);
     return true;
   });
   if (!ok) throw new AppError('STALE_VERSION', '该线索已被他人更新，请刷新后重试');
@@ -383,7 +382,7 @@ export async function startElimination(db: Db, user: TSessionUser, householdId: 
   const check = await checkHouseholdElimination(db, user, householdId);
   if (!check.isEligible) throw eliminationUnmet(check.criteria);
   const { id, code } = await db.transaction((t) =>
-    raiseLead(tx(t), {
+    raiseLead(t, {
       kind: 'elimination',
       channel: null,
       householdId,
@@ -416,7 +415,7 @@ export async function escalateOverdueLeads(db: Db, user: TSessionUser) {
     const what = l.kind === 'elimination' ? '风险消除' : '监测对象识别';
     const caseId = await db.transaction(async (t) => {
       const c = await createCase(
-        tx(t),
+        t,
         user,
         {
           title: `${what}超时：线索 ${l.code}（${who}）`,
@@ -429,8 +428,8 @@ export async function escalateOverdueLeads(db: Db, user: TSessionUser) {
         },
         { origin: { type: 'household_lead', id: l.id } },
       );
-      if (!(await repo.markEscalated(tx(t), l.id, c.caseId))) throw new AppError('CONFLICT', 'escalated concurrently');
-      await repo.insertLeadEvent(tx(t), { leadId: l.id, actorId: user.id, action: 'escalate', fromStatus: 'in_progress', toStatus: 'in_progress', note: `超时督办，督办事项 #${c.caseId}` });
+      if (!(await repo.markEscalated(t, l.id, c.caseId))) throw new AppError('CONFLICT', 'escalated concurrently');
+      await repo.insertLeadEvent(t, { leadId: l.id, actorId: user.id, action: 'escalate', fromStatus: 'in_progress', toStatus: 'in_progress', note: `超时督办，督办事项 #${c.caseId}` });
       return c.caseId;
     }).catch((err) => {
       if (err instanceof AppError && err.code === 'CONFLICT') return null;

@@ -107,8 +107,7 @@ export async function createActivity(db: Db, user: TSessionUser, teamId: number,
     throw new AppError('VALIDATION_FAILED', '照片无效或已被使用，请重新上传', { attachmentIds: '照片无效或已被使用' });
   }
   const totalHours = body.hoursPerMember != null ? Math.round(body.hoursPerMember * memberIds.length * 10) / 10 : body.totalHours!;
-  const id = await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  const id = await db.transaction(async (t) => {
     const newId = await repo.insertActivity(t, {
       teamId,
       day: body.day,
