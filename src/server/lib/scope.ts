@@ -6,7 +6,7 @@
 import { and, between, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { areaRange } from '../../shared/domain/areas.js';
 import { UNIT_SCOPED_ROLES } from '../../shared/domain/roles.js';
-import type { TSessionUser } from './types.js';
+import type { TScope } from './actor.js';
 
 export interface TScopeColumns {
   areaCode: AnyColumn;
@@ -14,7 +14,7 @@ export interface TScopeColumns {
 }
 
 /** The condition that keeps only rows inside `user`'s scope. */
-export function scopeCondition(user: TSessionUser, cols: TScopeColumns): SQL {
+export function scopeCondition(user: TScope, cols: TScopeColumns): SQL {
   if (UNIT_SCOPED_ROLES.includes(user.role)) {
     if (!cols.unitId || user.unitId == null) return sql`false`;
     return eq(cols.unitId, user.unitId);
@@ -27,6 +27,6 @@ export function scopeCondition(user: TSessionUser, cols: TScopeColumns): SQL {
 }
 
 /** True when an area code lies in the user's area subtree (for checks on input, not reads). */
-export function isAreaInScope(user: TSessionUser, areaCode: string): boolean {
+export function isAreaInScope(user: TScope, areaCode: string): boolean {
   return areaCode.startsWith(user.areaPrefix);
 }

@@ -5,8 +5,11 @@ import type { TRole } from '../../shared/domain/roles.js';
 import type { Db } from '../db/client.js';
 import type { TStorage } from './storage.js';
 
-/** The signed-in user as every module sees it. */
-export interface TSessionUser {
+/**
+ * A user as services and repositories see them: who they are, their role, and their unit and
+ * area, which make their scope. Services take this, never the HTTP session.
+ */
+export interface TUser {
   id: number;
   username: string;
   displayName: string;
@@ -18,6 +21,10 @@ export interface TSessionUser {
   areaCode: string;
   /** Significant prefix of the user's area code: their scope's subtree. */
   areaPrefix: string;
+}
+
+/** The signed-in user of an HTTP request: a user with the session that carries them. */
+export interface TSessionUser extends TUser {
   mustChangePassword: boolean;
   sessionId: string;
   csrfToken: string;

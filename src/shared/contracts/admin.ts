@@ -70,7 +70,7 @@ export const ZUser = z.object({
   isActive: z.boolean(),
   createdAt: z.string(),
 });
-export type TUser = z.infer<typeof ZUser>;
+export type TAdminUser = z.infer<typeof ZUser>;
 
 export const ZCreateUserBody = z.object({
   username: z

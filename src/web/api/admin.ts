@@ -1,6 +1,6 @@
 /** Queries and mutations of the admin pages: areas, units, users, audit log. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TArea, TAuditEntry, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TUser } from '../../shared/contracts/admin';
+import type { TArea, TAuditEntry, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TAdminUser } from '../../shared/contracts/admin';
 import { api, type TQueryValue } from './client';
 
 interface TPage<T> {
@@ -29,7 +29,7 @@ export function useAdminUnits(params: Record<string, TQueryValue>) {
 export function useAdminUsers(params: Record<string, TQueryValue>) {
   return useQuery({
     queryKey: ['admin', 'users', params],
-    queryFn: ({ signal }) => api.get<TPage<TUser>>('/admin/users', params, signal),
+    queryFn: ({ signal }) => api.get<TPage<TAdminUser>>('/admin/users', params, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,4 +63,4 @@ export function useResetPassword() {
   });
 }
 
-export type { TArea, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TUser };
+export type { TArea, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TAdminUser };

@@ -12,7 +12,7 @@ import type {
   TLookupUser,
   TLookupUserQuery,
   TUnit,
-  TUser,
+  TAdminUser,
 } from '../../../shared/contracts/admin.js';
 import { areaPrefix, type TAreaLevel } from '../../../shared/domain/areas.js';
 import { UNIT_SCOPED_ROLES, type TRole } from '../../../shared/domain/roles.js';
@@ -20,7 +20,7 @@ import type { TUnitType } from '../../../shared/domain/units.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { deleteUserSessions } from '../auth/auth.repo.js';
 import * as repo from './admin.repo.js';
 
@@ -197,7 +197,7 @@ export async function updateUnit(
 // ---------------------------------------------------------------- users
 
 /** A user as the API shows it: never the password hash. */
-export function presentUser(u: repo.TUserRecord): TUser {
+export function presentUser(u: repo.TUserRecord): TAdminUser {
   return {
     id: u.id,
     username: u.username,
@@ -224,7 +224,7 @@ async function assertRoleFits(db: Db, role: TRole, unitId: number | null, areaId
 }
 
 /** Creates an account; the username is unique, the password follows the shared rules. */
-export async function createUser(db: Db, body: TCreateUserBody): Promise<TAdminChange<TUser>> {
+export async function createUser(db: Db, body: TCreateUserBody): Promise<TAdminChange<TAdminUser>> {
   const problem = passwordProblem(body.password);
   if (problem) invalid('password', problem);
   await assertRoleFits(db, body.role, body.unitId, body.areaId);
@@ -256,10 +256,10 @@ export async function createUser(db: Db, body: TCreateUserBody): Promise<TAdminC
  */
 export async function updateUser(
   db: Db,
-  actor: TSessionUser,
+  actor: TUser,
   id: number,
   body: { displayName?: string; role?: TRole; unitId?: number | null; areaId?: number; phone?: string | null; isActive?: boolean },
-): Promise<TAdminChange<TUser>> {
+): Promise<TAdminChange<TAdminUser>> {
   const current = await repo.findUserById(db, id);
   if (!current) notFound('用户');
   if (id === actor.id && body.isActive === false) invalid('isActive', '不能停用自己的账号');
@@ -284,7 +284,7 @@ export async function updateUser(
 }
 
 /** Sets a temporary password: the user must change it at next sign-in; their sessions end. */
-export async function resetPassword(db: Db, id: number, password: string): Promise<TAdminChange<TUser>> {
+export async function resetPassword(db: Db, id: number, password: string): Promise<TAdminChange<TAdminUser>> {
   const current = await repo.findUserById(db, id);
   if (!current) notFound('用户');
   const problem = passwordProblem(password);
@@ -304,7 +304,7 @@ export async function resetPassword(db: Db, id: number, password: string): Promi
  * Areas a user may pick in forms: their area's subtree; for unit-scoped roles the subtree
  * of their unit's area. Active areas only.
  */
-export async function lookupAreas(db: Db, user: TSessionUser): Promise<TArea[]> {
+export async function lookupAreas(db: Db, user: TUser): Promise<TArea[]> {
   let prefix: string | null = user.areaPrefix;
   if (UNIT_SCOPED_ROLES.includes(user.role)) prefix = user.unitId != null ? await repo.findUnitAreaPrefix(db, user.unitId) : null;
   if (prefix == null) return [];
@@ -323,7 +323,7 @@ export async function lookupUnits(db: Db, q: TLookupUnitQuery) {
 }
 
 /** Active people inside the caller's area subtree, for pickers; at most 50, by username. */
-export async function lookupUsers(db: Db, user: TSessionUser, q: TLookupUserQuery): Promise<TLookupUser[]> {
+export async function lookupUsers(db: Db, user: TUser, q: TLookupUserQuery): Promise<TLookupUser[]> {
   if (UNIT_SCOPED_ROLES.includes(user.role)) return [];
   const { items } = await repo.findUsers(db, { ...q, areaPrefix: user.areaPrefix, page: 1, pageSize: 50 });
   return items.map((u) => ({

@@ -5,7 +5,7 @@
  * to anyone signed in.
  */
 import type { Db } from '../../db/client.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { findCaseById } from '../cases/cases.repo.js';
 import { findResultInScope } from '../checklists/checklists.repo.js';
 import { findHousehold, findVisitInScope } from '../households/assistance.repo.js';
@@ -15,7 +15,7 @@ import type { TAttachmentRow } from './attachments.repo.js';
 export type TAttachmentVariant = 'original' | 'thumb' | 'public';
 
 /** True when `user` may read `variant` of the attachment `a`. */
-export async function canReadAttachment(db: Db, user: TSessionUser, a: TAttachmentRow, variant: TAttachmentVariant): Promise<boolean> {
+export async function canReadAttachment(db: Db, user: TUser, a: TAttachmentRow, variant: TAttachmentVariant): Promise<boolean> {
   if (a.ownerType == null || a.ownerId == null) return a.uploadedById === user.id;
   if (variant === 'public') return true;
   const ownerId = Number(a.ownerId);

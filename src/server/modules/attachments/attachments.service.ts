@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { TStorage } from '../../lib/storage.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { canReadAttachment, type TAttachmentVariant } from './attachments.policy.js';
 import * as repo from './attachments.repo.js';
 
@@ -86,7 +86,7 @@ export interface TUploadInput {
 export async function storeUpload(
   db: Db,
   storage: TStorage,
-  user: TSessionUser,
+  user: TUser,
   input: TUploadInput,
   maxBytes: number,
 ): Promise<repo.TAttachmentRow> {
@@ -168,7 +168,7 @@ export interface TAttachmentFile {
 export async function openAttachment(
   db: Db,
   storage: TStorage,
-  user: TSessionUser,
+  user: TUser,
   id: string,
   variant: TAttachmentVariant,
 ): Promise<TAttachmentFile> {

@@ -6,7 +6,7 @@
 import type { THomeStats, TCasePage } from '../../../shared/contracts/cases.js';
 import type { Db } from '../../db/client.js';
 import { createMicroCache } from '../../lib/micro-cache.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** How long a list page may be served from memory. */
 export const CASE_LIST_CACHE_MS = 2_000;
@@ -26,7 +26,7 @@ const dbIds = new WeakMap<Db, number>();
 let nextDbId = 1;
 
 /** A key for what `user` may see of `db`, plus the request's own parts. */
-export function scopeKey(db: Db, user: TSessionUser, ...parts: unknown[]): string {
+export function scopeKey(db: Db, user: TUser, ...parts: unknown[]): string {
   let id = dbIds.get(db);
   if (id === undefined) dbIds.set(db, (id = nextDbId++));
   return JSON.stringify([id, user.role, user.areaPrefix, user.unitId, ...parts]);

@@ -4,7 +4,7 @@
  */
 import type { TActorFacts, TCaseFacts, TCaseStatus } from '../../../shared/domain/case-machine.js';
 import type { TRole } from '../../../shared/domain/roles.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Roles that may raise a case. Unit staff answer cases; they do not raise them. */
 export const CASE_CREATOR_ROLES: readonly TRole[] = [
@@ -16,7 +16,7 @@ export const CASE_CREATOR_ROLES: readonly TRole[] = [
   'discipline',
 ];
 
-export function actorFacts(user: TSessionUser): TActorFacts {
+export function actorFacts(user: TUser): TActorFacts {
   return { id: user.id, role: user.role, unitId: user.unitId };
 }
 

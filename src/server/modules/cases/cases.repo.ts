@@ -9,7 +9,7 @@ import { rowsOf } from '../../db/rows.js';
 import { areas, caseEvents, cases, units, users } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { containsPattern } from '../../db/like.js';
 
 /** Counting stops here: a list answers "10000+" rather than scanning a million rows. */
@@ -21,7 +21,7 @@ const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 const unitWork: TCaseStatus[] = ['rectifying', 'returned'];
 
 /** The cases this user must act on now (我的待办), as a condition. */
-export function todoCondition(user: TSessionUser): SQL {
+export function todoCondition(user: TUser): SQL {
   const parts: SQL[] = [];
   if (user.unitId != null) {
     parts.push(and(eq(cases.unitId, user.unitId), inArray(cases.status, unitWork))!);
@@ -40,7 +40,7 @@ export function todoCondition(user: TSessionUser): SQL {
   return parts.length ? or(...parts)! : sql`false`;
 }
 
-function listConditions(user: TSessionUser, q: TCaseListQuery, areaPrefix: string | null): SQL {
+function listConditions(user: TUser, q: TCaseListQuery, areaPrefix: string | null): SQL {
   const conds: SQL[] = [scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId })];
   if (q.module?.length) conds.push(inArray(cases.module, q.module));
   if (q.status?.length) conds.push(inArray(cases.status, q.status));
@@ -93,7 +93,7 @@ const rowColumns = {
 const SORT_COLUMNS = { foundAt: cases.foundAt, deadline: cases.deadline, updatedAt: cases.updatedAt, id: cases.id };
 
 /** One page of cases in scope, and the count (capped at COUNT_CAP). */
-export async function findCases(db: Db, user: TSessionUser, q: TCaseListQuery, areaPrefix: string | null) {
+export async function findCases(db: Db, user: TUser, q: TCaseListQuery, areaPrefix: string | null) {
   const where = listConditions(user, q, areaPrefix);
   const cap = q.q ? TEXT_COUNT_CAP : COUNT_CAP;
   const sortCol = SORT_COLUMNS[q.sort];
@@ -117,7 +117,7 @@ export async function findCases(db: Db, user: TSessionUser, q: TCaseListQuery, a
 const foundBy = aliasedTable(users, 'found_by');
 
 /** One case in scope, with names; null when absent or out of scope. */
-export async function findCaseById(db: Db, user: TSessionUser, id: number) {
+export async function findCaseById(db: Db, user: TUser, id: number) {
   const [row] = await db
     .select({
       ...rowColumns,
@@ -146,7 +146,7 @@ export async function findCaseById(db: Db, user: TSessionUser, id: number) {
 export type TCaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseById>>>;
 
 /** The cases among `ids` that lie in scope (bulk actions resolve permissions in one query). */
-export async function findCasesByIds(db: Db, user: TSessionUser, ids: number[]) {
+export async function findCasesByIds(db: Db, user: TUser, ids: number[]) {
   if (!ids.length) return [];
   return db
     .select({ id: cases.id })

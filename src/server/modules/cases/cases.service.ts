@@ -21,7 +21,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as repo from './cases.repo.js';
@@ -36,7 +36,7 @@ export interface TCaseChange {
   after: Record<string, unknown>;
 }
 
-async function claimAttachments(db: Db, user: TSessionUser, ids: readonly string[]) {
+async function claimAttachments(db: Db, user: TUser, ids: readonly string[]) {
   if (!ids.length) return;
   const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
   if (claimable.length !== new Set(ids).size) {
@@ -63,7 +63,7 @@ export interface TCreateCaseOptions {
  */
 export async function createCase(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   input: TCreateCaseBody,
   opts: TCreateCaseOptions = {},
 ): Promise<TCaseChange> {
@@ -167,7 +167,7 @@ function patchFor(
   action: TCaseAction,
   c: repo.TCaseRecord,
   body: TTransitionBody,
-  user: TSessionUser,
+  user: TUser,
   now: Date,
 ): repo.TCasePatch {
   switch (action) {
@@ -197,7 +197,7 @@ function patchFor(
  * Takes one action on a case: scope (404), permission and state (state machine), input,
  * optimistic concurrency (409 on a stale version), then the update and its event in one transaction.
  */
-export async function transitionCase(db: Db, user: TSessionUser, id: number, body: TTransitionBody): Promise<TCaseChange> {
+export async function transitionCase(db: Db, user: TUser, id: number, body: TTransitionBody): Promise<TCaseChange> {
   const c = await repo.findCaseById(db, user, id);
   if (!c) notFound('督办事项');
   if (c.version !== body.version) throw new AppError('STALE_VERSION', '该事项已被他人更新，请刷新后重试');
@@ -262,7 +262,7 @@ function eventData(body: TTransitionBody, c: repo.TCaseRecord): Record<string, u
 }
 
 /** Bulk assign or verify from the list: each case on its own, reporting what failed and why. */
-export async function bulkTransition(db: Db, user: TSessionUser, body: TBulkBody) {
+export async function bulkTransition(db: Db, user: TUser, body: TBulkBody) {
   const done: number[] = [];
   const changes: TCaseChange[] = [];
   const failed: { id: number; code: string; message: string }[] = [];
@@ -299,7 +299,7 @@ export async function bulkTransition(db: Db, user: TSessionUser, body: TBulkBody
  */
 export async function listCases(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   q: TCaseListQuery,
   areaPrefix: string | null,
 ): Promise<{ page: TCasePage; cachedJson: string | null }> {
@@ -316,7 +316,7 @@ export async function listCases(
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** A case with its events, attachments and the caller's allowed actions. */
-export async function getCaseDetail(db: Db, user: TSessionUser, id: number) {
+export async function getCaseDetail(db: Db, user: TUser, id: number) {
   const c = await repo.findCaseById(db, user, id);
   if (!c) notFound('督办事项');
   const [events, files] = await Promise.all([

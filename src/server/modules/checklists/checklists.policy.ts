@@ -6,7 +6,7 @@
  */
 import type { TRole } from '../../../shared/domain/roles.js';
 import { allowedActions } from '../../../shared/domain/case-machine.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { actorFacts } from '../cases/cases.policy.js';
 
 /** Roles that create and edit checklist templates. */
@@ -16,12 +16,12 @@ export const TEMPLATE_EDITOR_ROLES: readonly TRole[] = ['admin', 'leader', 'insp
 export const INSPECTOR_ROLES: readonly TRole[] = ['inspector', 'leader', 'township_cadre', 'village_cadre', 'discipline'];
 
 /** True when the user may edit templates. */
-export function canEditTemplates(user: TSessionUser): boolean {
+export function canEditTemplates(user: TUser): boolean {
   return TEMPLATE_EDITOR_ROLES.includes(user.role);
 }
 
 /** True when the user owns the inspection (records results, raises cases, completes it). */
-export function isInspectionOwner(user: TSessionUser, inspection: { inspectorId: number }): boolean {
+export function isInspectionOwner(user: TUser, inspection: { inspectorId: number }): boolean {
   return inspection.inspectorId === user.id;
 }
 
@@ -29,7 +29,7 @@ export function isInspectionOwner(user: TSessionUser, inspection: { inspectorId:
  * True when the user may assign a new case on the spot: the case state machine decides,
  * so a village cadre's 现场交办 leaves the case 待交办 for a township cadre or 督导组.
  */
-export function canAssignOnSpot(user: TSessionUser): boolean {
+export function canAssignOnSpot(user: TUser): boolean {
   return allowedActions({ status: 'pending_assign', unitId: null, foundById: user.id, lastSubmitterId: null }, actorFacts(user)).includes(
     'assign',
   );

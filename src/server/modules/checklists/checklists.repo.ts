@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { areas, cases, checklistItems, checklistTemplates, inspectionResults, inspections, units, users } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 export type TTemplateRecord = typeof checklistTemplates.$inferSelect;
 export type TNewItem = typeof checklistItems.$inferInsert;
@@ -136,10 +136,10 @@ const inspectionColumns = {
   completedAt: inspections.completedAt,
 };
 
-const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: inspections.areaCode });
+const inScope = (user: TUser) => scopeCondition(user, { areaCode: inspections.areaCode });
 
 /** One page of inspections in the user's scope, newest first, and the total. */
-export async function findInspections(db: Db, user: TSessionUser, q: TInspectionQuery, areaPrefix: string | null) {
+export async function findInspections(db: Db, user: TUser, q: TInspectionQuery, areaPrefix: string | null) {
   const conds: (SQL | undefined)[] = [inScope(user)];
   if (q.status) conds.push(eq(inspections.status, q.status));
   if (q.templateId) conds.push(eq(inspections.templateId, q.templateId));
@@ -169,7 +169,7 @@ export async function findInspections(db: Db, user: TSessionUser, q: TInspection
 export type TInspectionRecord = Awaited<ReturnType<typeof findInspections>>['items'][number];
 
 /** One inspection in the user's scope; null when absent or out of scope. */
-export async function findInspectionById(db: Db, user: TSessionUser, id: number): Promise<TInspectionRecord | null> {
+export async function findInspectionById(db: Db, user: TUser, id: number): Promise<TInspectionRecord | null> {
   const [row] = await db
     .select(inspectionColumns)
     .from(inspections)
@@ -279,7 +279,7 @@ export async function setResultCase(db: Db, resultId: number, caseId: number): P
 }
 
 /** A result whose inspection lies in the user's scope (attachment access); null otherwise. */
-export async function findResultInScope(db: Db, user: TSessionUser, resultId: number) {
+export async function findResultInScope(db: Db, user: TUser, resultId: number) {
   const [row] = await db
     .select({ id: inspectionResults.id, inspectionId: inspections.id })
     .from(inspectionResults)

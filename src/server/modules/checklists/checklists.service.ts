@@ -28,7 +28,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { addDays, zoneDate, zoneDayEnd } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { createCase, type TCaseChange } from '../cases/cases.service.js';
@@ -76,7 +76,7 @@ export async function listTemplates(db: Db, q: TChecklistQuery): Promise<TCheckl
 }
 
 /** One template with its active items by position. */
-export async function getTemplate(db: Db, user: TSessionUser, id: number): Promise<TChecklistTemplate> {
+export async function getTemplate(db: Db, user: TUser, id: number): Promise<TChecklistTemplate> {
   const t = await repo.findTemplateById(db, id);
   if (!t) notFound('检查表');
   const items = await repo.findTemplateItems(db, id);
@@ -127,7 +127,7 @@ const templateSnapshot = (t: TChecklistTemplate) => ({
 });
 
 /** Creates a template with its items (used by the API and by the seed). */
-export async function createTemplate(db: Db, user: TSessionUser | null, body: TSaveChecklistBody): Promise<TChecklistChange> {
+export async function createTemplate(db: Db, user: TUser | null, body: TSaveChecklistBody): Promise<TChecklistChange> {
   if (body.items.some((i) => i.id != null)) invalid('items', '新建检查表时检查项不能带编号');
   await assertUnitsActive(db, body);
   const id = await db.transaction(async (t) => {
@@ -149,7 +149,7 @@ export async function createTemplate(db: Db, user: TSessionUser | null, body: TS
  * place (past results keep pointing to them); items left out are deleted, or hidden when some
  * inspection answered them, so a past inspection still shows what was checked.
  */
-export async function replaceTemplate(db: Db, user: TSessionUser, id: number, body: TSaveChecklistBody): Promise<TChecklistChange> {
+export async function replaceTemplate(db: Db, user: TUser, id: number, body: TSaveChecklistBody): Promise<TChecklistChange> {
   const before = await getTemplate(db, user, id);
   const existing = await repo.findTemplateItems(db, id, true);
   const existingIds = new Set(existing.map((i) => i.id));
@@ -225,7 +225,7 @@ function presentRow(r: repo.TInspectionRecord, counts: TInspectionCounts): TInsp
 }
 
 /** One page of inspections in the user's scope, with their counts. */
-export async function listInspections(db: Db, user: TSessionUser, q: TInspectionQuery) {
+export async function listInspections(db: Db, user: TUser, q: TInspectionQuery) {
   let areaPrefix: string | null = null;
   if (q.areaId) {
     const area = await repo.findArea(db, q.areaId);
@@ -248,7 +248,7 @@ export async function listInspections(db: Db, user: TSessionUser, q: TInspection
  * 创文 place, the area, place text and location default from the place (an area given must be
  * the place's own).
  */
-export async function createInspection(db: Db, user: TSessionUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
+export async function createInspection(db: Db, user: TUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
   const template = await repo.findTemplateById(db, body.templateId);
   if (!template || !template.isActive) invalid('templateId', '检查表不存在或已停用');
   const cwPlace = body.placeId != null ? await findPlaceInScope(db, user, body.placeId) : null;
@@ -271,13 +271,13 @@ export async function createInspection(db: Db, user: TSessionUser, body: TCreate
   return { id, before: null, after: values };
 }
 
-async function loadInspection(db: Db, user: TSessionUser, id: number) {
+async function loadInspection(db: Db, user: TUser, id: number) {
   const insp = await repo.findInspectionById(db, user, id);
   if (!insp) notFound('检查');
   return insp;
 }
 
-function assertOwner(user: TSessionUser, insp: repo.TInspectionRecord) {
+function assertOwner(user: TUser, insp: repo.TInspectionRecord) {
   if (!isInspectionOwner(user, insp)) throw new AppError('FORBIDDEN', '只有本次检查的检查人可以操作');
 }
 
@@ -286,7 +286,7 @@ function assertDraft(insp: repo.TInspectionRecord) {
 }
 
 /** An inspection with every item, its answer, photos and the case raised from it. */
-export async function getInspectionDetail(db: Db, user: TSessionUser, id: number): Promise<TInspectionDetail> {
+export async function getInspectionDetail(db: Db, user: TUser, id: number): Promise<TInspectionDetail> {
   const insp = await loadInspection(db, user, id);
   const [items, results, counts] = await Promise.all([
     repo.findTemplateItems(db, insp.templateId, true),
@@ -331,7 +331,7 @@ export async function getInspectionDetail(db: Db, user: TSessionUser, id: number
  */
 export async function recordResult(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   inspectionId: number,
   itemId: number,
   body: TRecordResultBody,
@@ -376,7 +376,7 @@ function defaultTitle(itemTitle: string, place: string | null): string {
 /** Unit, deadline and place link of a case raised at a 创文 place (see raiseCase). */
 async function placeDefaults(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   placeId: number,
   item: repo.TItemRecord,
   mayAssign: boolean,
@@ -413,7 +413,7 @@ async function placeDefaults(
  */
 export async function raiseCase(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   inspectionId: number,
   itemId: number,
   body: TRaiseCaseBody,
@@ -480,7 +480,7 @@ export async function raiseCase(
 /** Completes a draft: every item must have an answer, else 400 listing the unchecked ones. */
 export async function completeInspection(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   id: number,
   body: TCompleteInspectionBody,
 ): Promise<TChecklistChange> {

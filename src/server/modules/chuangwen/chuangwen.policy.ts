@@ -4,7 +4,7 @@
  * a session, and the numbers cover what the caller's scope covers.
  */
 import type { TRole } from '../../../shared/domain/roles.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Edit problem categories and the score's deductions. */
 export const CATEGORY_ADMIN_ROLES: readonly TRole[] = ['admin', 'leader'];
@@ -16,6 +16,6 @@ export const CALENDAR_ADMIN_ROLES: readonly TRole[] = ['admin'];
 export const PLACE_EDITOR_ROLES: readonly TRole[] = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'];
 
 /** True when the user may create or edit places in their area. */
-export function canEditPlaces(user: TSessionUser): boolean {
+export function canEditPlaces(user: TUser): boolean {
   return PLACE_EDITOR_ROLES.includes(user.role);
 }

@@ -5,7 +5,7 @@ import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
 import { areas, calendarDays, cwCasePlaces, cwCategories, cwPlaces, cwSettings, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { containsPattern } from '../../db/like.js';
 
 // ── calendar ────────────────────────────────────────────────────────────────────────────
@@ -93,7 +93,7 @@ const department = aliasedTable(units, 'department_unit');
  * Places in the user's scope: inside their area's subtree, or — for unit staff — places their
  * unit answers for in any of its three roles (社区, 物业, 职能部门).
  */
-export function placeScope(user: TSessionUser): SQL {
+export function placeScope(user: TUser): SQL {
   return or(
     scopeCondition(user, { areaCode: cwPlaces.areaCode, unitId: cwPlaces.communityUnitId }),
     scopeCondition(user, { areaCode: cwPlaces.areaCode, unitId: cwPlaces.propertyUnitId }),
@@ -132,7 +132,7 @@ function placeQuery(db: Db) {
 }
 
 /** One page of places in scope, filtered, ordered by area code then name; and the total. */
-export async function findPlaces(db: Db, user: TSessionUser, q: TPlaceListQuery, areaPrefix: string | null) {
+export async function findPlaces(db: Db, user: TUser, q: TPlaceListQuery, areaPrefix: string | null) {
   const conds: SQL[] = [placeScope(user)];
   if (q.includeInactive !== 'true') conds.push(eq(cwPlaces.isActive, true));
   if (q.kind) conds.push(eq(cwPlaces.kind, q.kind));
@@ -158,7 +158,7 @@ export async function findPlaces(db: Db, user: TSessionUser, q: TPlaceListQuery,
 export type TPlaceRecord = Awaited<ReturnType<typeof findPlaces>>['items'][number];
 
 /** One place in scope, or null (absent or outside scope alike). */
-export async function findPlaceById(db: Db, user: TSessionUser, id: number) {
+export async function findPlaceById(db: Db, user: TUser, id: number) {
   const [row] = await placeQuery(db)
     .where(and(eq(cwPlaces.id, id), placeScope(user)))
     .limit(1);

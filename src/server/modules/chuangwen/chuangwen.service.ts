@@ -31,7 +31,7 @@ import type { TUnitType } from '../../../shared/domain/units.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { createCase, type TCreateCaseOptions } from '../cases/cases.service.js';
 import * as repo from './chuangwen.repo.js';
 import { canEditPlaces } from './chuangwen.policy.js';
@@ -149,7 +149,7 @@ export async function updateCategory(db: Db, code: string, body: TUpdateCategory
  */
 export async function categoryDefaults(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   categoryCode: string,
   opts: { placeId?: number; at?: Date } = {},
 ): Promise<TCategoryDefaultsDto> {
@@ -192,7 +192,7 @@ export function presentPlace(p: repo.TPlaceRecord) {
 }
 
 /** One page of places in the caller's scope. */
-export async function listPlaces(db: Db, user: TSessionUser, q: TPlaceListQuery) {
+export async function listPlaces(db: Db, user: TUser, q: TPlaceListQuery) {
   let areaPrefix: string | null = null;
   if (q.areaId) {
     const area = await repo.findArea(db, q.areaId);
@@ -204,7 +204,7 @@ export async function listPlaces(db: Db, user: TSessionUser, q: TPlaceListQuery)
 }
 
 /** One place in scope, or 404. */
-export async function getPlace(db: Db, user: TSessionUser, id: number) {
+export async function getPlace(db: Db, user: TUser, id: number) {
   const p = await repo.findPlaceById(db, user, id);
   if (!p) notFound('点位');
   return presentPlace(p);
@@ -229,7 +229,7 @@ async function assertPlaceUnits(db: Db, body: Partial<Pick<TCreatePlaceBody, 'co
 }
 
 /** Creates a place inside the caller's area. */
-export async function createPlace(db: Db, user: TSessionUser, body: TCreatePlaceBody) {
+export async function createPlace(db: Db, user: TUser, body: TCreatePlaceBody) {
   const area = await repo.findArea(db, body.areaId);
   if (!area || !isAreaInScope(user, area.code)) {
     throw new AppError('VALIDATION_FAILED', '所选区域不存在或不在您的管辖范围内', { areaId: '区域不在管辖范围内' });
@@ -241,7 +241,7 @@ export async function createPlace(db: Db, user: TSessionUser, body: TCreatePlace
 }
 
 /** Updates a place in scope: 404 outside scope, 403 for roles that may only read. */
-export async function updatePlace(db: Db, user: TSessionUser, id: number, body: TUpdatePlaceBody) {
+export async function updatePlace(db: Db, user: TUser, id: number, body: TUpdatePlaceBody) {
   const before = await repo.findPlaceById(db, user, id);
   if (!before) notFound('点位');
   if (!canEditPlaces(user)) throw new AppError('FORBIDDEN', '当前角色无权修改点位');
@@ -261,7 +261,7 @@ export async function getMeasureSettings(db: Db): Promise<TMeasureSettings> {
 }
 
 /** Saves the score's deductions. */
-export async function saveMeasureSettings(db: Db, user: TSessionUser, value: TMeasureSettings) {
+export async function saveMeasureSettings(db: Db, user: TUser, value: TMeasureSettings) {
   const before = await getMeasureSettings(db);
   await repo.upsertSetting(db, MEASURES_KEY, value, user.id);
   return { before, after: value };
@@ -275,7 +275,7 @@ export async function saveMeasureSettings(db: Db, user: TSessionUser, value: TMe
  * the cases module and linked to its place and category in the same transaction, so the
  * per-place measures see it. Used by the API and by inspections that fail an item.
  */
-export async function createPlaceCase(db: Db, user: TSessionUser, body: TCreatePlaceCaseBody, opts: TCreateCaseOptions = {}) {
+export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCaseBody, opts: TCreateCaseOptions = {}) {
   const place = await repo.findPlaceById(db, user, body.placeId);
   if (!place) notFound('点位');
   const category = await repo.findCategoryByCode(db, body.categoryCode);
@@ -317,7 +317,7 @@ export async function createPlaceCase(db: Db, user: TSessionUser, body: TCreateP
  * A place in the caller's scope as other modules need it (inspections of a place), or null
  * when absent or out of scope; callers decide between 404 and a validation error.
  */
-export async function findPlaceInScope(db: Db, user: TSessionUser, placeId: number) {
+export async function findPlaceInScope(db: Db, user: TUser, placeId: number) {
   return repo.findPlaceById(db, user, placeId);
 }
 

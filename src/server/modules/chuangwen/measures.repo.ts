@@ -10,12 +10,12 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { areas, attachments, caseEvents, cases, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-function caseScope(user: TSessionUser): SQL {
+function caseScope(user: TUser): SQL {
   return scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
 }
 
@@ -39,7 +39,7 @@ export interface TMeasureWindow {
  */
 export async function countMeasuresSql(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   opts: { module: string; groupBy: 'unit' | 'place'; window: TMeasureWindow; settings: TMeasureSettings },
 ): Promise<TMeasureCounts[]> {
   const { start, end, cutoff } = opts.window;
@@ -107,7 +107,7 @@ export interface TBoardWindow {
 }
 
 /** Open cases per unit (null = not yet assigned): overdue, age buckets, due today and this week. */
-export async function countBoard(db: Db, user: TSessionUser, module: string, w: TBoardWindow) {
+export async function countBoard(db: Db, user: TUser, module: string, w: TBoardWindow) {
   const now = tsParam(w.now);
   const r = await db.execute(sql`
     select ${cases.unitId} as "unitId", coalesce(${units.name}, '未交办') as "unitName",
@@ -182,7 +182,7 @@ function listCondition(k: TCaseListKind): { where: SQL; order: SQL } {
 }
 
 /** A capped list of cases of one kind in scope, and how many there are in all. */
-export async function findCaseList(db: Db, user: TSessionUser, module: string, k: TCaseListKind, limit: number) {
+export async function findCaseList(db: Db, user: TUser, module: string, k: TCaseListKind, limit: number) {
   const { where, order } = listCondition(k);
   const cond = sql`${cases.module} = ${module} and ${caseScope(user)} and ${where}`;
   const [items, total] = await Promise.all([
@@ -217,7 +217,7 @@ export async function findCaseList(db: Db, user: TSessionUser, module: string, k
 export type TCaseListRow = Awaited<ReturnType<typeof findCaseList>>['items'][number];
 
 /** Cases found before `cutoff` and neither closed nor cancelled by then. */
-export async function countOpenAt(db: Db, user: TSessionUser, module: string, cutoff: Date): Promise<number> {
+export async function countOpenAt(db: Db, user: TUser, module: string, cutoff: Date): Promise<number> {
   const c = tsParam(cutoff);
   const r = await db.execute(sql`
     select count(*)::int as n from ${cases}

@@ -18,7 +18,7 @@ import { scoreMeasures, type TGroupMeasures, type TMeasureSettings } from '../..
 import type { Db } from '../../db/client.js';
 import type { TStorage } from '../../lib/storage.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { getMeasureSettings } from './chuangwen.service.js';
 import * as repo from './measures.repo.js';
 
@@ -31,7 +31,7 @@ export function periodWindow(from: string, to: string, now: Date): repo.TMeasure
 
 async function measureRows(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   opts: { from: string; to: string; groupBy: 'unit' | 'place'; module: string; now: Date; settings: TMeasureSettings },
 ): Promise<TGroupMeasures[]> {
   const counts = await repo.countMeasuresSql(db, user, {
@@ -45,7 +45,7 @@ async function measureRows(
 }
 
 /** Measures and ranking per unit (or place) for a period, over the caller's scope. */
-export async function getMeasures(db: Db, user: TSessionUser, q: TMeasuresQuery, now = new Date()): Promise<TMeasures> {
+export async function getMeasures(db: Db, user: TUser, q: TMeasuresQuery, now = new Date()): Promise<TMeasures> {
   const settings = await getMeasureSettings(db);
   const rows = await measureRows(db, user, { ...q, now, settings });
   return { from: q.from, to: q.to, groupBy: q.groupBy, module: q.module, settings, rows };
@@ -69,7 +69,7 @@ const BOARD_LIST_LIMIT = 100;
  * >14 days), overdue; what falls due today and in this week (Monday to Sunday,
  * Asia/Shanghai), counted and listed (lists capped at 100, by deadline).
  */
-export async function getBoard(db: Db, user: TSessionUser, module: string, now = new Date()): Promise<TBoard> {
+export async function getBoard(db: Db, user: TUser, module: string, now = new Date()): Promise<TBoard> {
   const today = zoneDate(now);
   const weekStart = zoneWeekStart(now);
   const w: repo.TBoardWindow = {
@@ -138,7 +138,7 @@ export const BULLETIN_ISSUER = '示范区创文办';
  * ranking from the measures, typical problems (returned twice or more, serious, or raised by
  * a leader or an unannounced visit), units named for overdue cases, and the requirements.
  */
-export async function getBulletin(db: Db, user: TSessionUser, q: TBulletinQuery, now = new Date()): Promise<TBulletin> {
+export async function getBulletin(db: Db, user: TUser, q: TBulletinQuery, now = new Date()): Promise<TBulletin> {
   const settings = await getMeasureSettings(db);
   const { start, end, cutoff } = periodWindow(q.from, q.to, now);
   const [ranking, found, closed, overdue, typical, openAtEnd] = await Promise.all([

@@ -3,7 +3,7 @@
  * Scope (which reports a moderator sees) is in the repository queries.
  */
 import { PII_ROLES, type TRole } from '../../../shared/domain/roles.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Roles that moderate reports in their area: accept, merge, reject. */
 export const MODERATOR_ROLES: readonly TRole[] = ['leader', 'inspector', 'township_cadre'];
@@ -12,7 +12,7 @@ export const MODERATOR_ROLES: readonly TRole[] = ['leader', 'inspector', 'townsh
 export const CITIZEN_ADMIN_ROLES: readonly TRole[] = ['admin'];
 
 /** True when the user may see a reporter's phone unmasked. */
-export function canSeePhone(user: TSessionUser): boolean {
+export function canSeePhone(user: TUser): boolean {
   return PII_ROLES.includes(user.role);
 }
 

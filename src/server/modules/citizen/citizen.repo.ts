@@ -10,7 +10,7 @@ import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { areas, attachments, cases, caseEvents, citizenApiKeys, citizenReports, cwCategories, publicThrottle, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 // ── throttling ──────────────────────────────────────────────────────────────────────────
 
@@ -185,7 +185,7 @@ export async function findReportByCode(db: Db, code: string): Promise<TReportRec
 }
 
 /** A report by id inside the moderator's area, or null. */
-export async function findReportInScope(db: Db, user: TSessionUser, id: number): Promise<TReportRecord | null> {
+export async function findReportInScope(db: Db, user: TUser, id: number): Promise<TReportRecord | null> {
   const [row] = await reportQuery(db)
     .where(and(eq(citizenReports.id, id), scopeCondition(user, { areaCode: citizenReports.areaCode })))
     .limit(1);
@@ -193,7 +193,7 @@ export async function findReportInScope(db: Db, user: TSessionUser, id: number):
 }
 
 /** One page of reports in the moderator's area, newest first (pending first when unfiltered). */
-export async function findReports(db: Db, user: TSessionUser, q: TReportListQuery, areaPrefix: string | null) {
+export async function findReports(db: Db, user: TUser, q: TReportListQuery, areaPrefix: string | null) {
   const conds: SQL[] = [scopeCondition(user, { areaCode: citizenReports.areaCode })];
   if (q.status) conds.push(eq(citizenReports.status, q.status));
   if (areaPrefix) conds.push(between(citizenReports.areaCode, ...areaRange(areaPrefix)));

@@ -21,7 +21,7 @@ import type { TDeadlineRule } from '../../../shared/domain/chuangwen/workdays.js
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { TStorage } from '../../lib/storage.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { storePublicUpload, type TUploadInput } from '../attachments/attachments.service.js';
 import { invalidateCaseReads } from '../cases/cases.cache.js';
@@ -118,7 +118,7 @@ export async function getSettings(db: Db): Promise<TCitizenSettings> {
 }
 
 /** Saves the module's settings. */
-export async function saveSettings(db: Db, user: TSessionUser, value: TCitizenSettings) {
+export async function saveSettings(db: Db, user: TUser, value: TCitizenSettings) {
   const before = await getSettings(db);
   await cwRepo.upsertSetting(db, 'citizen', value, user.id);
   return { before, after: value };
@@ -236,7 +236,7 @@ export async function reopenByCitizen(db: Db, code: string, note: string, ip: st
 // ── moderation ──────────────────────────────────────────────────────────────────────────
 
 /** A report as moderators see it (phone masked unless their role may see personal data). */
-export function presentReport(r: repo.TReportRecord, user: TSessionUser): TReportRow {
+export function presentReport(r: repo.TReportRecord, user: TUser): TReportRow {
   return {
     id: r.id,
     trackingCode: r.trackingCode,
@@ -263,7 +263,7 @@ export function presentReport(r: repo.TReportRecord, user: TSessionUser): TRepor
 }
 
 /** One page of reports in the moderator's area. */
-export async function listReports(db: Db, user: TSessionUser, q: TReportListQuery) {
+export async function listReports(db: Db, user: TUser, q: TReportListQuery) {
   let areaPrefix: string | null = null;
   if (q.areaId) {
     const area = await cwRepo.findArea(db, q.areaId);
@@ -275,13 +275,13 @@ export async function listReports(db: Db, user: TSessionUser, q: TReportListQuer
 }
 
 /** One report in the moderator's area, or 404. */
-export async function getReport(db: Db, user: TSessionUser, id: number) {
+export async function getReport(db: Db, user: TUser, id: number) {
   const r = await repo.findReportInScope(db, user, id);
   if (!r) notFound('群众反映');
   return presentReport(r, user);
 }
 
-async function loadPending(db: Db, user: TSessionUser, id: number) {
+async function loadPending(db: Db, user: TUser, id: number) {
   const r = await repo.findReportInScope(db, user, id);
   if (!r) notFound('群众反映');
   if (r.status !== 'pending') throw new AppError('REPORT_ALREADY_MODERATED', '该反映已处理，请刷新');
@@ -297,7 +297,7 @@ function alreadyModerated(): never {
  * (unit, deadline, severity; at a place when one is given), the report's photo becomes the
  * case's "before" photo, and the report follows the case. One transaction.
  */
-export async function acceptReport(db: Db, user: TSessionUser, id: number, body: TAcceptReportBody) {
+export async function acceptReport(db: Db, user: TUser, id: number, body: TAcceptReportBody) {
   const r = await loadPending(db, user, id);
   const origin = { type: 'citizen_report', id: r.id };
   const title = body.title ?? `群众反映：${r.categoryName}`.slice(0, 100);
@@ -358,7 +358,7 @@ export async function acceptReport(db: Db, user: TSessionUser, id: number, body:
 }
 
 /** Merges a report into an existing case in scope (a duplicate): the report follows that case. */
-export async function mergeReport(db: Db, user: TSessionUser, id: number, caseId: number) {
+export async function mergeReport(db: Db, user: TUser, id: number, caseId: number) {
   const r = await loadPending(db, user, id);
   const c = await casesRepo.findCaseById(db, user, caseId);
   if (!c) throw new AppError('VALIDATION_FAILED', '督办事项不存在或无权访问', { caseId: '督办事项不存在或无权访问' });
@@ -368,7 +368,7 @@ export async function mergeReport(db: Db, user: TSessionUser, id: number, caseId
 }
 
 /** Rejects a report with a reason the reporter will see. */
-export async function rejectReport(db: Db, user: TSessionUser, id: number, reason: string) {
+export async function rejectReport(db: Db, user: TUser, id: number, reason: string) {
   const r = await loadPending(db, user, id);
   if (!(await repo.moderateReport(db, r.id, { status: 'rejected', rejectReason: reason, moderatedById: user.id }))) alreadyModerated();
   return { reportId: r.id, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason } };
@@ -391,7 +391,7 @@ export async function listApiKeys(db: Db) {
 }
 
 /** Issues a key; the key is returned once and only its hash is kept. */
-export async function issueApiKey(db: Db, user: TSessionUser, name: string) {
+export async function issueApiKey(db: Db, user: TUser, name: string) {
   const key = `zk_${randomBytes(24).toString('base64url')}`;
   const row = await repo.insertApiKey(db, { name, keyHash: hashApiKey(key), keyPrefix: key.slice(0, 8), createdById: user.id });
   return { ...presentKey(row), key };

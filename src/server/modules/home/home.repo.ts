@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/rows.js';
 import { cases } from '../../db/schema/index.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { todoCondition } from '../cases/cases.repo.js';
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
@@ -25,7 +25,7 @@ export interface TCounts {
  * Two queries, each answered from its own index: open cases (cases_open_idx) and recent
  * closures (cases_closed_at_idx); an OR of both would make the planner read the whole table.
  */
-export async function countHeadline(db: Db, user: TSessionUser, weekStart: Date, periodStart: Date): Promise<TCounts> {
+export async function countHeadline(db: Db, user: TUser, weekStart: Date, periodStart: Date): Promise<TCounts> {
   const scope = scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
   const since = sql`${periodStart.toISOString()}::timestamptz`;
   const [open, closed] = await Promise.all([
@@ -49,7 +49,7 @@ export async function countHeadline(db: Db, user: TSessionUser, weekStart: Date,
 }
 
 /** Open and overdue per module; count per status (open statuses only, plus recent closures). */
-export async function countByModuleAndStatus(db: Db, user: TSessionUser) {
+export async function countByModuleAndStatus(db: Db, user: TUser) {
   const scope = scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
   const [byModule, byStatus] = await Promise.all([
     db.execute(sql`

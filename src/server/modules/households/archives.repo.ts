@@ -5,13 +5,13 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { areas, attachments, households } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** The owner type of archive scans in `attachments` (owner id: the household; kind: the document code). */
 export const ARCHIVE_OWNER_TYPE = 'household_archive';
 
 /** A household in scope with what its archive needs (id, code, type); null otherwise. */
-export async function findArchiveHousehold(db: Db, user: TSessionUser, id: number) {
+export async function findArchiveHousehold(db: Db, user: TUser, id: number) {
   const [h] = await db
     .select({ id: households.id, code: households.code, type: households.type })
     .from(households)
@@ -21,7 +21,7 @@ export async function findArchiveHousehold(db: Db, user: TSessionUser, id: numbe
 }
 
 /** Active households in scope of the given types (optionally under an area), with their village. */
-export async function findArchiveHouseholds(db: Db, user: TSessionUser, o: { types: string[]; areaPrefix: string | null }) {
+export async function findArchiveHouseholds(db: Db, user: TUser, o: { types: string[]; areaPrefix: string | null }) {
   if (!o.types.length) return [];
   const conds = [scopeCondition(user, { areaCode: households.areaCode }), eq(households.isActive, true), inArray(households.type, o.types)];
   if (o.areaPrefix) conds.push(sql`${households.areaCode} between ${areaRange(o.areaPrefix)[0]} and ${areaRange(o.areaPrefix)[1]}`);
@@ -34,7 +34,7 @@ export async function findArchiveHouseholds(db: Db, user: TSessionUser, o: { typ
 }
 
 /** The (household, document) pairs that hold at least one file, for households in scope. */
-export async function findArchivePresence(db: Db, user: TSessionUser, o: { areaPrefix: string | null }) {
+export async function findArchivePresence(db: Db, user: TUser, o: { areaPrefix: string | null }) {
   const area = o.areaPrefix ? sql`and ${households.areaCode} between ${areaRange(o.areaPrefix)[0]} and ${areaRange(o.areaPrefix)[1]}` : sql``;
   return rowsOf<{ householdId: number; code: string }>(
     await db.execute(sql`

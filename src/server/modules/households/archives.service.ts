@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/contracts/households-work.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { canEditHouseholds } from './households.policy.js';
@@ -48,14 +48,14 @@ export async function getArchiveDocuments(db: Db): Promise<TArchiveDocumentSetti
 }
 
 /** Replaces the list of required documents (files already filed under a removed code are kept). */
-export async function setArchiveDocuments(db: Db, user: TSessionUser, body: TArchiveDocumentSettings): Promise<THouseholdChange> {
+export async function setArchiveDocuments(db: Db, user: TUser, body: TArchiveDocumentSettings): Promise<THouseholdChange> {
   const before = await getArchiveDocuments(db);
   await leadsRepo.upsertSetting(db, SETTINGS_KEY, body, user.id);
   return { entity: 'monitoring_setting', entityId: SETTINGS_KEY, action: 'archive_documents.set', before: { ...before }, after: { ...body } };
 }
 
 /** The archive of a household in scope: each document required or not, present or missing, with its files. */
-export async function getHouseholdArchive(db: Db, user: TSessionUser, householdId: number): Promise<THouseholdArchive> {
+export async function getHouseholdArchive(db: Db, user: TUser, householdId: number): Promise<THouseholdArchive> {
   const h = await repo.findArchiveHousehold(db, user, householdId);
   if (!h) notFound('农户');
   const { items } = await getArchiveDocuments(db);
@@ -81,7 +81,7 @@ export async function getHouseholdArchive(db: Db, user: TSessionUser, householdI
 }
 
 /** Files the caller's unlinked uploads under a document of a household's archive. */
-export async function addArchiveFiles(db: Db, user: TSessionUser, householdId: number, docCode: string, body: TArchiveFilesBody): Promise<THouseholdChange> {
+export async function addArchiveFiles(db: Db, user: TUser, householdId: number, docCode: string, body: TArchiveFilesBody): Promise<THouseholdChange> {
   const h = await repo.findArchiveHousehold(db, user, householdId);
   if (!h) notFound('农户');
   const { items } = await getArchiveDocuments(db);
@@ -95,7 +95,7 @@ export async function addArchiveFiles(db: Db, user: TSessionUser, householdId: n
 }
 
 /** Takes a file out of a household's archive (the upload returns to its uploader, unlinked). */
-export async function removeArchiveFile(db: Db, user: TSessionUser, householdId: number, attachmentId: string): Promise<THouseholdChange> {
+export async function removeArchiveFile(db: Db, user: TUser, householdId: number, attachmentId: string): Promise<THouseholdChange> {
   const h = await repo.findArchiveHousehold(db, user, householdId);
   if (!h) notFound('农户');
   const a = await attachmentsRepo.findAttachment(db, attachmentId);
@@ -109,7 +109,7 @@ export async function removeArchiveFile(db: Db, user: TSessionUser, householdId:
  * at least one document), how many hold every required document, missing counts per document,
  * and the households missing something.
  */
-export async function getArchiveCompleteness(db: Db, user: TSessionUser, areaPrefix: string | null): Promise<TArchiveCompleteness> {
+export async function getArchiveCompleteness(db: Db, user: TUser, areaPrefix: string | null): Promise<TArchiveCompleteness> {
   const { items } = await getArchiveDocuments(db);
   const types = [...new Set(items.flatMap((d) => d.householdTypes))];
   const [hs, presence] = await Promise.all([repo.findArchiveHouseholds(db, user, { types, areaPrefix }), repo.findArchivePresence(db, user, { areaPrefix })]);

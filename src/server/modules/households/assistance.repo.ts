@@ -16,12 +16,12 @@ import {
   units,
 } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
-const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: households.areaCode });
+const inScope = (user: TUser) => scopeCondition(user, { areaCode: households.areaCode });
 
 /** A household in scope (id, code, area); null otherwise. */
-export async function findHousehold(db: Db, user: TSessionUser, id: number) {
+export async function findHousehold(db: Db, user: TUser, id: number) {
   const [h] = await db
     .select({ id: households.id, code: households.code, areaId: households.areaId, areaCode: households.areaCode, type: households.type, identifiedAt: households.identifiedAt })
     .from(households)
@@ -40,7 +40,7 @@ export async function insertMeasure(db: Db, values: TNewMeasure): Promise<number
 }
 
 /** A measure whose household is in scope. */
-export async function findMeasureById(db: Db, user: TSessionUser, id: number) {
+export async function findMeasureById(db: Db, user: TUser, id: number) {
   const [r] = await db
     .select({ measure: householdMeasures })
     .from(householdMeasures)
@@ -94,7 +94,7 @@ export async function findUnit(db: Db, id: number) {
 }
 
 /** Measures in scope with money allocated and paid less than allocated, the first allocation before `before`. */
-export async function findSlowPayments(db: Db, user: TSessionUser, o: { before: string; areaPrefix: string | null }) {
+export async function findSlowPayments(db: Db, user: TUser, o: { before: string; areaPrefix: string | null }) {
   const area = o.areaPrefix ? sql`and ${households.areaCode} between ${areaRange(o.areaPrefix)[0]} and ${areaRange(o.areaPrefix)[1]}` : sql``;
   return rowsOf<{ measureId: number; householdId: number; householdCode: string; areaName: string; type: string; content: string; allocated: number; paid: number; firstAllocatedOn: string }>(
     await db.execute(sql`
@@ -127,7 +127,7 @@ export async function findVisits(db: Db, householdId: number) {
 }
 
 /** Visits per cadre and per village in scope over a period. */
-export async function visitStats(db: Db, user: TSessionUser, o: { from: string; to: string; areaPrefix: string | null }) {
+export async function visitStats(db: Db, user: TUser, o: { from: string; to: string; areaPrefix: string | null }) {
   const scope = scopeCondition(user, { areaCode: households.areaCode });
   const area = o.areaPrefix ? sql`and ${households.areaCode} between ${areaRange(o.areaPrefix)[0]} and ${areaRange(o.areaPrefix)[1]}` : sql``;
   const byCadre = rowsOf<{ visitorId: number | null; visitorName: string; visits: number; households: number }>(
@@ -172,7 +172,7 @@ export function areaBetween(prefix: string) {
 }
 
 /** Facts for the data-quality checks: monitored or lifted households in scope, with members and 雨露计划. */
-export async function loadQualityFacts(db: Db, user: TSessionUser, areaPrefix: string | null) {
+export async function loadQualityFacts(db: Db, user: TUser, areaPrefix: string | null) {
   const conds = [inScope(user), eq(households.isActive, true), inArray(households.type, ['monitored', 'lifted'])];
   if (areaPrefix) conds.push(areaBetween(areaPrefix));
   const hs = await db
@@ -191,7 +191,7 @@ export async function loadQualityFacts(db: Db, user: TSessionUser, areaPrefix: s
 }
 
 /** The household of a visit, when the visit's household is in scope; null otherwise. */
-export async function findVisitInScope(db: Db, user: TSessionUser, visitId: number) {
+export async function findVisitInScope(db: Db, user: TUser, visitId: number) {
   const [r] = await db
     .select({ id: householdVisits.id, householdId: householdVisits.householdId })
     .from(householdVisits)

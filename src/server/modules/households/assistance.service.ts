@@ -21,7 +21,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { addDays, zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { presentAttachment } from '../attachments/attachments.present.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { createCase } from '../cases/cases.service.js';
@@ -78,19 +78,19 @@ export function presentMeasures(data: Awaited<ReturnType<typeof repo.findMeasure
 }
 
 /** The measures of a household in scope. */
-export async function listMeasures(db: Db, user: TSessionUser, householdId: number) {
+export async function listMeasures(db: Db, user: TUser, householdId: number) {
   if (!(await repo.findHousehold(db, user, householdId))) notFound('农户');
   return { items: presentMeasures(await repo.findMeasures(db, [householdId])) };
 }
 
 /** One measure in scope. */
-export async function getMeasure(db: Db, user: TSessionUser, measureId: number): Promise<TMeasure> {
+export async function getMeasure(db: Db, user: TUser, measureId: number): Promise<TMeasure> {
   if (!(await repo.findMeasureById(db, user, measureId))) notFound('帮扶措施');
   return presentMeasures(await repo.findMeasures(db, [], [measureId]))[0];
 }
 
 /** Adds a measure to a household in scope. */
-export async function createMeasure(db: Db, user: TSessionUser, householdId: number, body: TMeasureBody): Promise<THouseholdChange> {
+export async function createMeasure(db: Db, user: TUser, householdId: number, body: TMeasureBody): Promise<THouseholdChange> {
   if (!(await repo.findHousehold(db, user, householdId))) notFound('农户');
   assertDates(body.startOn, body.endOn);
   const unit = await unitFields(db, body.unitId, body.unitName);
@@ -100,7 +100,7 @@ export async function createMeasure(db: Db, user: TSessionUser, householdId: num
 }
 
 /** Updates a measure (versioned). */
-export async function updateMeasure(db: Db, user: TSessionUser, measureId: number, body: TUpdateMeasureBody): Promise<THouseholdChange> {
+export async function updateMeasure(db: Db, user: TUser, measureId: number, body: TUpdateMeasureBody): Promise<THouseholdChange> {
   const m = await repo.findMeasureById(db, user, measureId);
   if (!m) notFound('帮扶措施');
   if (m.version !== body.version) throw stale();
@@ -116,7 +116,7 @@ export async function updateMeasure(db: Db, user: TSessionUser, measureId: numbe
 }
 
 /** Records an allocation or a payment; payments may not exceed what was allocated. */
-export async function addFund(db: Db, user: TSessionUser, measureId: number, body: TFundBody): Promise<THouseholdChange> {
+export async function addFund(db: Db, user: TUser, measureId: number, body: TFundBody): Promise<THouseholdChange> {
   const m = await repo.findMeasureById(db, user, measureId);
   if (!m) notFound('帮扶措施');
   if (m.status === 'cancelled') throw new AppError('CONFLICT', '该措施已取消，不能再登记资金');
@@ -130,7 +130,7 @@ export async function addFund(db: Db, user: TSessionUser, measureId: number, bod
 }
 
 /** Measures with money allocated but not fully paid for longer than the setting (资金拨付滞后). */
-export async function listSlowPayments(db: Db, user: TSessionUser, areaPrefix: string | null) {
+export async function listSlowPayments(db: Db, user: TUser, areaPrefix: string | null) {
   const settings = await loadSettings(db);
   const today = zoneDate();
   const rows = await repo.findSlowPayments(db, user, { before: addDays(today, -settings.slowPaymentDays), areaPrefix });
@@ -165,7 +165,7 @@ function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], ph
 }
 
 /** The visits of a household in scope. */
-export async function listVisits(db: Db, user: TSessionUser, householdId: number) {
+export async function listVisits(db: Db, user: TUser, householdId: number) {
   if (!(await repo.findHousehold(db, user, householdId))) notFound('农户');
   const visits = await repo.findVisits(db, householdId);
   const photos = await attachmentsRepo.findByOwners(db, 'household_visit', visits.map((v) => v.id));
@@ -176,7 +176,7 @@ export async function listVisits(db: Db, user: TSessionUser, householdId: number
  * Records a visit by the caller; photos are claimed attachments. A problem found becomes a
  * supervision case (module 帮扶, source 督导检查) in the same transaction.
  */
-export async function recordVisit(db: Db, user: TSessionUser, householdId: number, body: TVisitBody): Promise<THouseholdChange & { caseId: number | null }> {
+export async function recordVisit(db: Db, user: TUser, householdId: number, body: TVisitBody): Promise<THouseholdChange & { caseId: number | null }> {
   const h = await repo.findHousehold(db, user, householdId);
   if (!h) notFound('农户');
   if (body.visitedOn > zoneDate()) fail('visitedOn', '走访日期不能晚于今天');
@@ -230,13 +230,13 @@ export async function recordVisit(db: Db, user: TSessionUser, householdId: numbe
 }
 
 /** Visits per cadre and village in scope over a period. */
-export async function getVisitStats(db: Db, user: TSessionUser, q: { from: string; to: string }, areaPrefix: string | null) {
+export async function getVisitStats(db: Db, user: TUser, q: { from: string; to: string }, areaPrefix: string | null) {
   if (q.to < q.from) fail('to', '结束日期不能早于开始日期');
   return { from: q.from, to: q.to, ...(await repo.visitStats(db, user, { ...q, areaPrefix })) };
 }
 
 /** Checks the 风险消除 criteria of a household in scope (each criterion explained). */
-export async function checkHouseholdElimination(db: Db, user: TSessionUser, householdId: number) {
+export async function checkHouseholdElimination(db: Db, user: TUser, householdId: number) {
   const h = await repo.findHousehold(db, user, householdId);
   if (!h) notFound('农户');
   const settings = await loadSettings(db);
@@ -262,7 +262,7 @@ export async function checkHouseholdElimination(db: Db, user: TSessionUser, hous
 }
 
 /** Data-quality issues of monitored and lifted households in scope, grouped by village. */
-export async function listQualityIssues(db: Db, user: TSessionUser, areaPrefix: string | null) {
+export async function listQualityIssues(db: Db, user: TUser, areaPrefix: string | null) {
   const f = await repo.loadQualityFacts(db, user, areaPrefix);
   const members = new Map<number, TQualityFacts['members']>();
   for (const m of f.members) {

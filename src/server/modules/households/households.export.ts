@@ -25,7 +25,7 @@ import {
   WATER_STATUS_LABELS,
 } from '../../../shared/domain/households/vocab.js';
 import type { Db } from '../../db/client.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { IMPORT_COLUMNS, INCOME_COLUMNS, INCOME_SHEET } from './households.import.js';
 import * as repo from './households.repo.js';
 
@@ -43,7 +43,7 @@ export interface TExportCounts {
 /** Writes the workbook to `out` (a stream the reply sends) and ends it. */
 export async function writeHouseholdExport(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   opts: { reveal: boolean; areaPrefix: string | null },
   out: Writable,
 ): Promise<TExportCounts> {
@@ -143,7 +143,7 @@ export async function writeHouseholdExport(
 /** How one standard table is read and laid out; rows carry the place and head columns. */
 interface TTableSpec<T extends repo.TTablePlace> {
   headers: string[];
-  load: (db: Db, user: TSessionUser, o: repo.TTableBatchOptions) => Promise<T[]>;
+  load: (db: Db, user: TUser, o: repo.TTableBatchOptions) => Promise<T[]>;
   /** The keyset key of a row. */
   key: (r: T) => [number, number?];
   cells: (r: T) => (string | number)[];
@@ -192,7 +192,7 @@ const TABLE_SPECS: Record<TExportTable, TTableSpec<repo.TTablePlace>> = {
  */
 export async function writeTableExport(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   table: TExportTable,
   opts: { reveal: boolean; areaPrefix: string | null },
   out: Writable,

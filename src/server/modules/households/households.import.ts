@@ -27,7 +27,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import type { TStorage } from '../../lib/storage.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import * as repo from './households.repo.js';
 
 /** Re-exported: the chunking fix now lives in lib/xlsx.ts. */
@@ -483,7 +483,7 @@ const ROLLBACK = Symbol('rollback');
 export async function importHouseholds(
   db: Db,
   storage: TStorage,
-  user: TSessionUser,
+  user: TUser,
   input: Readable,
   mode: TImportMode,
   o: { batchRows?: number } = {},
@@ -768,12 +768,12 @@ export async function importHouseholds(
 }
 
 /** Storage key of a user's error report: only its owner can fetch it. */
-export function errorReportKey(user: TSessionUser, reportId: string): string {
+export function errorReportKey(user: TUser, reportId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(reportId)) throw new AppError('NOT_FOUND', '错误报告不存在或已过期');
   return `household-imports/${user.id}/${reportId}.xlsx`;
 }
 
-async function writeErrorReport(storage: TStorage, user: TSessionUser, errors: TImportError[]): Promise<string> {
+async function writeErrorReport(storage: TStorage, user: TUser, errors: TImportError[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('错误报告');
   ws.columns = [

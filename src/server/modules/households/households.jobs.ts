@@ -9,7 +9,7 @@ import { AppError } from '../../lib/app-error.js';
 import { runDailyJob, scheduleDailyJobs, type TJobLog, type TJobOutcome, type TScheduler } from '../../lib/jobs.js';
 import * as jobsRepo from '../../lib/jobs.repo.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { runScreening } from './households.service.js';
 import * as repo from './households.repo.js';
 import { escalateOverdueLeads } from './leads.service.js';
@@ -27,10 +27,10 @@ export const NIGHTLY_JOB_LABELS: Record<string, string> = {
 /** When the jobs run (zone time): 02:00 screening, 02:30 escalation. */
 export const NIGHTLY_SCHEDULE = { screening: { hour: 2, minute: 0 }, escalation: { hour: 2, minute: 30 } };
 
-async function jobUser(db: Db): Promise<TSessionUser> {
+async function jobUser(db: Db): Promise<TUser> {
   const u = await leadsRepo.findJobUser(db);
   if (!u) throw new AppError('SETTING_MISSING', '没有可用于定时任务的管理员账号');
-  return { ...u, role: u.role as TRole, unitName: null, mustChangePassword: false, sessionId: '', csrfToken: '' };
+  return { ...u, role: u.role as TRole, unitName: null };
 }
 
 /**

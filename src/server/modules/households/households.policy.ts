@@ -4,7 +4,7 @@
  * says who may change what and who may see personal data unmasked.
  */
 import { PII_ROLES, UNIT_SCOPED_ROLES, type TRole } from '../../../shared/domain/roles.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Roles that keep the registry: create and edit households, members, income and 三保障 checks. */
 export const HOUSEHOLD_EDITOR_ROLES: readonly TRole[] = ['admin', 'township_cadre', 'village_cadre'];
@@ -16,21 +16,21 @@ export const MONITORING_SETTING_ROLES: readonly TRole[] = ['admin', 'leader'];
 export const SCREENING_ROLES: readonly TRole[] = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'];
 
 /** Roles that read the registry at all (area-scoped roles). */
-export function canReadHouseholds(user: TSessionUser): boolean {
+export function canReadHouseholds(user: TUser): boolean {
   return !UNIT_SCOPED_ROLES.includes(user.role);
 }
 
 /** Whether the user may edit the registry. */
-export function canEditHouseholds(user: TSessionUser): boolean {
+export function canEditHouseholds(user: TUser): boolean {
   return HOUSEHOLD_EDITOR_ROLES.includes(user.role);
 }
 
 /** Whether the user may ask for ID numbers and phones unmasked (every such read is audited). */
-export function canRevealPii(user: TSessionUser): boolean {
+export function canRevealPii(user: TUser): boolean {
   return PII_ROLES.includes(user.role);
 }
 
 /** Abilities shown with a household, so the UI offers only what the server will allow. */
-export function householdAbilities(user: TSessionUser) {
+export function householdAbilities(user: TUser) {
   return { canEdit: canEditHouseholds(user), canReveal: canRevealPii(user) };
 }

@@ -21,13 +21,14 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TScope } from '../../lib/actor.js';
+import type { TUser } from '../../lib/types.js';
 import { prefixPattern } from '../../db/like.js';
 
 /** Counting stops here: a list answers "10000+" rather than scanning the whole registry. */
 export const COUNT_CAP = 10_000;
 
-const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: households.areaCode });
+const inScope = (user: TScope) => scopeCondition(user, { areaCode: households.areaCode });
 
 /** True when a database error is a unique violation (PostgreSQL 23505), whichever driver raised it. */
 export function isUniqueViolation(err: unknown): boolean {
@@ -77,7 +78,7 @@ function openLeadExists(): SQL {
  * plan visits only the matching households; the planner, pricing index probes as disk reads,
  * otherwise scans every household or every open flag).
  */
-function listConditions(user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null, purpose: 'page' | 'count' = 'page'): SQL {
+function listConditions(user: TUser, q: THouseholdListQuery, areaPrefix: string | null, purpose: 'page' | 'count' = 'page'): SQL {
   const conds: SQL[] = [inScope(user), eq(households.isActive, true)];
   const isCount = purpose === 'count';
   // A village (12-digit prefix) holds a few thousand households at most.
@@ -136,7 +137,7 @@ const rowColumns = {
 const SORT_COLUMNS = { code: households.code, updatedAt: households.updatedAt, id: households.id };
 
 /** One page of households in scope, and the count (capped at COUNT_CAP). */
-export async function findHouseholds(db: Db, user: TSessionUser, q: THouseholdListQuery, areaPrefix: string | null) {
+export async function findHouseholds(db: Db, user: TUser, q: THouseholdListQuery, areaPrefix: string | null) {
   const dir = q.order === 'asc' ? asc : desc;
   const order = [dir(SORT_COLUMNS[q.sort]), dir(households.id)];
   // The page's ids first, then the columns with subqueries (head, members, flags) for those rows
@@ -165,7 +166,7 @@ export async function findHouseholds(db: Db, user: TSessionUser, q: THouseholdLi
 export type THouseholdListRow = Awaited<ReturnType<typeof findHouseholds>>['items'][number];
 
 /** One household in scope with the list columns and the rest; null when absent or out of scope. */
-export async function findHouseholdById(db: Db, user: TSessionUser, id: number) {
+export async function findHouseholdById(db: Db, user: TUser, id: number) {
   const [row] = await db
     .select({
       ...rowColumns,
@@ -237,7 +238,7 @@ export async function countActiveMembers(db: Db, householdId: number): Promise<n
 }
 
 /** A member whose household lies in scope; null otherwise. */
-export async function findMemberById(db: Db, user: TSessionUser, memberId: number) {
+export async function findMemberById(db: Db, user: TUser, memberId: number) {
   const [row] = await db
     .select({ member: householdMembers })
     .from(householdMembers)
@@ -404,7 +405,7 @@ export interface TScreeningBatchOptions {
 }
 
 /** Active households in scope after `afterId` (keyset batches), optionally under an area prefix. */
-function batchConditions(user: TSessionUser, o: { areaPrefix: string | null; afterId: number }): SQL[] {
+function batchConditions(user: TScope, o: { areaPrefix: string | null; afterId: number }): SQL[] {
   const conds: SQL[] = [inScope(user), eq(households.isActive, true), gt(households.id, o.afterId)];
   if (o.areaPrefix) {
     const [low, high] = areaRange(o.areaPrefix);
@@ -452,7 +453,7 @@ export interface TOpenFlagRow {
 }
 
 /** The next batch of households in scope (keyset by id) with the columns the rules read. */
-export async function findScreeningHouseholds(db: Db, user: TSessionUser, o: TScreeningBatchOptions) {
+export async function findScreeningHouseholds(db: Db, user: TScope, o: TScreeningBatchOptions) {
   return rowsOf<TScreeningHousehold>(
     await db.execute(sql`
       select ${households.id} as id, ${households.areaCode} as "areaCode", ${households.type} as type,
@@ -573,7 +574,7 @@ export async function writeScreeningBatch(db: Db, w: TScreeningWrites): Promise<
 // ---- import ------------------------------------------------------------------------------------
 
 /** Villages (and hamlets) in the user's scope, for matching names in imported files. */
-export async function findVillagesInScope(db: Db, user: TSessionUser) {
+export async function findVillagesInScope(db: Db, user: TUser) {
   const [low, high] = areaRange(user.areaPrefix);
   return db
     .select({ id: areas.id, name: areas.name, code: areas.code })
@@ -806,7 +807,7 @@ export async function upsertImportedIncomes(db: Db, rows: TImportedIncome[], o: 
 // ---- export ------------------------------------------------------------------------------------
 
 /** The next batch of households in scope (keyset by id) with their current members, for export. */
-export async function loadExportBatch(db: Db, user: TSessionUser, o: { areaPrefix: string | null; afterId: number; limit: number }) {
+export async function loadExportBatch(db: Db, user: TUser, o: { areaPrefix: string | null; afterId: number; limit: number }) {
   const conds = batchConditions(user, o);
   const hs = await db
     .select({
@@ -886,7 +887,7 @@ export interface TTableBatchOptions {
   limit: number;
 }
 
-function tableWhere(user: TSessionUser, areaPrefix: string | null): SQL {
+function tableWhere(user: TUser, areaPrefix: string | null): SQL {
   const conds: SQL[] = [scopeCondition(user, { areaCode: households.areaCode }), eq(households.isActive, true)];
   if (areaPrefix) conds.push(between(households.areaCode, ...areaRange(areaPrefix)));
   return and(...conds)!;
@@ -915,7 +916,7 @@ export interface TTablePlace {
 }
 
 /** 监测对象表: monitored households in scope, with size, latest income and elimination. */
-export async function loadMonitoredBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+export async function loadMonitoredBatch(db: Db, user: TUser, o: TTableBatchOptions) {
   return rowsOf<TTablePlace & { id: number; category: string | null; riskTypes: string[]; members: number; identifiedAt: string | null; riskEliminatedAt: string | null; cadreName: string | null; incomeYear: number | null; perCapita: number | null }>(
     await db.execute(sql`
       select ${households.id} as id, ${placeAndHead}, ${households.monitoringCategory} as category, ${households.riskTypes} as "riskTypes",
@@ -931,7 +932,7 @@ export async function loadMonitoredBatch(db: Db, user: TSessionUser, o: TTableBa
 }
 
 /** 帮扶措施表: measures of households in scope, with allocated and paid totals. */
-export async function loadMeasuresBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+export async function loadMeasuresBatch(db: Db, user: TUser, o: TTableBatchOptions) {
   return rowsOf<TTablePlace & { id: number; type: string; content: string; amount: number | null; startOn: string; endOn: string | null; unitName: string | null; status: string; allocated: number; paid: number }>(
     await db.execute(sql`
       select ms.id, ${placeAndHead}, ms.type, ms.content, ms.amount::float8 as amount, ms.start_on::text as "startOn", ms.end_on::text as "endOn",
@@ -945,7 +946,7 @@ export async function loadMeasuresBatch(db: Db, user: TSessionUser, o: TTableBat
 }
 
 /** 走访记录表: visits to households in scope. */
-export async function loadVisitsBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+export async function loadVisitsBatch(db: Db, user: TUser, o: TTableBatchOptions) {
   return rowsOf<TTablePlace & { id: number; visitedOn: string; visitorName: string; findings: string; hasProblem: boolean; caseId: number | null; photos: number }>(
     await db.execute(sql`
       select vs.id, ${placeAndHead}, vs.visited_on::text as "visitedOn", vs.visitor_name as "visitorName", vs.findings,
@@ -957,7 +958,7 @@ export async function loadVisitsBatch(db: Db, user: TSessionUser, o: TTableBatch
 }
 
 /** 两不愁三保障及饮水: one row per household in scope and year, each item's status and note. */
-export async function loadGuaranteesBatch(db: Db, user: TSessionUser, o: TTableBatchOptions) {
+export async function loadGuaranteesBatch(db: Db, user: TUser, o: TTableBatchOptions) {
   return rowsOf<TTablePlace & { householdId: number; year: number; items: Record<string, { status: string; note: string | null }> }>(
     await db.execute(sql`
       select g.household_id as "householdId", g.year::int as year, ${placeAndHead},

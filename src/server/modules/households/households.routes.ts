@@ -33,7 +33,7 @@ import {
 } from '../../../shared/contracts/households.js';
 import { EXPORT_TABLE_LABELS, ZExportTableParams, ZJobRuns } from '../../../shared/contracts/households-work.js';
 import { AppError } from '../../lib/app-error.js';
-import type { TApp, TSessionUser } from '../../lib/types.js';
+import type { TApp, TUser } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireRole, requireUser } from '../../plugins/auth.js';
 import {
@@ -62,12 +62,12 @@ async function auditChange(req: FastifyRequest, change: service.THouseholdChange
 }
 
 /** A reader of the registry; unit-scoped roles have no households (their lists are empty, records 404). */
-function requireReader(req: FastifyRequest): TSessionUser {
+function requireReader(req: FastifyRequest): TUser {
   return requireUser(req);
 }
 
 /** Whether this read shows personal data in full: the role must allow it and the caller must ask. */
-function wantsReveal(user: TSessionUser, reveal: 'true' | 'false'): boolean {
+function wantsReveal(user: TUser, reveal: 'true' | 'false'): boolean {
   if (reveal !== 'true') return false;
   if (!canRevealPii(user)) throw new AppError('FORBIDDEN', '当前角色无权查看完整的证件号码和电话');
   return true;

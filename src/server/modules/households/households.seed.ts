@@ -32,7 +32,7 @@ import {
 } from '../../db/schema/index.js';
 import type { TStorage } from '../../lib/storage.js';
 import { addDays, zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import { ZONE_SCOPE } from '../../lib/actor.js';
 import { fakeName, rng, TOWNSHIPS, type TBaseSeed } from '../../seed/base.js';
 import { DEFAULT_ARCHIVE_DOCUMENTS } from './archives.service.js';
 import { ARCHIVE_OWNER_TYPE } from './archives.repo.js';
@@ -469,22 +469,7 @@ export async function seedHouseholdsDemo(db: Db, base: TBaseSeed, opts: THouseho
   }
 
   // ---- a screening run over last year's figures, so flags are waiting ------------------------
-  const system: TSessionUser = {
-    id: leaderUser,
-    username: 'demo-seed',
-    displayName: '演示数据',
-    role: 'admin',
-    unitId: null,
-    unitName: null,
-    areaId: villages[0].id,
-    areaName: '',
-    areaCode: '',
-    areaPrefix: '',
-    mustChangePassword: false,
-    sessionId: '',
-    csrfToken: '',
-  };
-  const screened = await runScreening(db, system, { year: y1 });
+  const screened = await runScreening(db, ZONE_SCOPE, { year: y1 });
   return {
     households: hhs.length,
     members: mems.length,

@@ -45,7 +45,8 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TScope } from '../../lib/actor.js';
+import type { TUser } from '../../lib/types.js';
 import * as attachmentsRepo from '../attachments/attachments.repo.js';
 import { householdAbilities } from './households.policy.js';
 import * as repo from './households.repo.js';
@@ -73,7 +74,7 @@ const fail = (field: string, message: string): never => {
 
 // ---- households --------------------------------------------------------------------------------
 
-async function resolveVillageArea(db: Db, user: TSessionUser, areaId: number) {
+async function resolveVillageArea(db: Db, user: TUser, areaId: number) {
   const area = await repo.findArea(db, areaId);
   if (!area || !isAreaInScope(user, area.code)) return fail('areaId', '所选区域不存在或不在您的管辖范围内');
   if (area.level !== 'village' && area.level !== 'hamlet') return fail('areaId', '农户须登记到行政村（社区）');
@@ -111,7 +112,7 @@ function householdSnapshot(h: Partial<repo.TNewHousehold>) {
 }
 
 /** Creates a household in a village of the caller's scope; 户编号 must be new (409 DUPLICATE). */
-export async function createHousehold(db: Db, user: TSessionUser, body: TCreateHouseholdBody): Promise<THouseholdChange> {
+export async function createHousehold(db: Db, user: TUser, body: TCreateHouseholdBody): Promise<THouseholdChange> {
   const area = await resolveVillageArea(db, user, body.areaId);
   const values: repo.TNewHousehold = {
     code: body.code,
@@ -146,7 +147,7 @@ export async function createHousehold(db: Db, user: TSessionUser, body: TCreateH
 const duplicateCode = (code: string) => new AppError('DUPLICATE', `户编号 ${code} 已存在`, { code: `户编号 ${code} 已存在` });
 
 /** Updates a household (optimistic concurrency on `version`). */
-export async function updateHousehold(db: Db, user: TSessionUser, id: number, body: TUpdateHouseholdBody): Promise<THouseholdChange> {
+export async function updateHousehold(db: Db, user: TUser, id: number, body: TUpdateHouseholdBody): Promise<THouseholdChange> {
   const h = await repo.findHouseholdById(db, user, id);
   if (!h) notFound('农户');
   if (h.version !== body.version) throw stale();
@@ -214,7 +215,7 @@ export async function findAreaPrefix(db: Db, areaId: number): Promise<string> {
 }
 
 /** One page of the caller's households. */
-export async function listHouseholds(db: Db, user: TSessionUser, q: THouseholdListQuery) {
+export async function listHouseholds(db: Db, user: TUser, q: THouseholdListQuery) {
   let areaPrefix: string | null = null;
   if (q.areaId) {
     const area = await repo.findArea(db, q.areaId);
@@ -253,7 +254,7 @@ export function presentMember(m: repo.TMemberRecord, opts: TPresentOptions, toda
 }
 
 /** A household with members, income by year, 三保障 checks, flags and moves; 404 outside scope. */
-export async function getHouseholdDetail(db: Db, user: TSessionUser, id: number, opts: TPresentOptions): Promise<THouseholdDetail> {
+export async function getHouseholdDetail(db: Db, user: TUser, id: number, opts: TPresentOptions): Promise<THouseholdDetail> {
   const h = await repo.findHouseholdById(db, user, id);
   if (!h) notFound('农户');
   const [members, incomes, guarantees, flags, moves] = await Promise.all([
@@ -330,7 +331,7 @@ export async function getHouseholdDetail(db: Db, user: TSessionUser, id: number,
 }
 
 /** One member in scope, masked; 404 otherwise. */
-export async function getMember(db: Db, user: TSessionUser, memberId: number): Promise<TMember> {
+export async function getMember(db: Db, user: TUser, memberId: number): Promise<TMember> {
   const m = await repo.findMemberById(db, user, memberId);
   if (!m) notFound('家庭成员');
   return presentMember(m, { reveal: false });
@@ -372,7 +373,7 @@ function memberSnapshot(m: Partial<repo.TNewMember>) {
 }
 
 /** Adds a member to a household (a join recorded in the history); the ID number is unique. */
-export async function addMember(db: Db, user: TSessionUser, householdId: number, body: TCreateMemberBody): Promise<THouseholdChange> {
+export async function addMember(db: Db, user: TUser, householdId: number, body: TCreateMemberBody): Promise<THouseholdChange> {
   const h = await repo.findHouseholdById(db, user, householdId);
   if (!h) notFound('农户');
   const id = parseIdNumber(body.idNumber);
@@ -415,7 +416,7 @@ export async function addMember(db: Db, user: TSessionUser, householdId: number,
 }
 
 /** Corrects a member's details; a new ID number is validated, checked for uniqueness and re-derives sex and birth date. */
-export async function updateMember(db: Db, user: TSessionUser, memberId: number, body: TUpdateMemberBody): Promise<THouseholdChange> {
+export async function updateMember(db: Db, user: TUser, memberId: number, body: TUpdateMemberBody): Promise<THouseholdChange> {
   const m = await repo.findMemberById(db, user, memberId);
   if (!m) notFound('家庭成员');
   if (m.version !== body.version) throw stale();
@@ -460,7 +461,7 @@ export async function updateMember(db: Db, user: TSessionUser, memberId: number,
  * Moves a member: to another household of the registry (分户, 并户, 婚嫁) or out of it (死亡,
  * 迁出, 婚嫁迁出). The member row keeps its identity; the history records from, to and when.
  */
-export async function moveMember(db: Db, user: TSessionUser, memberId: number, body: TMoveMemberBody): Promise<THouseholdChange> {
+export async function moveMember(db: Db, user: TUser, memberId: number, body: TMoveMemberBody): Promise<THouseholdChange> {
   const m = await repo.findMemberById(db, user, memberId);
   if (!m) notFound('家庭成员');
   if (m.version !== body.version) throw stale();
@@ -502,7 +503,7 @@ export async function moveMember(db: Db, user: TSessionUser, memberId: number, b
 // ---- income and guarantees ---------------------------------------------------------------------
 
 /** Records a year's income; net and per-capita income are computed once, by the shared rule. */
-export async function recordIncome(db: Db, user: TSessionUser, householdId: number, year: number, body: TIncomeBody): Promise<THouseholdChange> {
+export async function recordIncome(db: Db, user: TUser, householdId: number, year: number, body: TIncomeBody): Promise<THouseholdChange> {
   const h = await repo.findHouseholdById(db, user, householdId);
   if (!h) notFound('农户');
   if (year > Number(zoneDate().slice(0, 4))) fail('year', '不能填写未来年份的收入');
@@ -536,7 +537,7 @@ export async function recordIncome(db: Db, user: TSessionUser, householdId: numb
 }
 
 /** Records 两不愁三保障/饮水 checks of a year, each with a note and evidence uploads. */
-export async function recordGuarantees(db: Db, user: TSessionUser, householdId: number, year: number, body: TGuaranteesBody): Promise<THouseholdChange> {
+export async function recordGuarantees(db: Db, user: TUser, householdId: number, year: number, body: TGuaranteesBody): Promise<THouseholdChange> {
   const h = await repo.findHouseholdById(db, user, householdId);
   if (!h) notFound('农户');
   if (year > Number(zoneDate().slice(0, 4))) fail('year', '不能填写未来年份的核查结果');
@@ -574,7 +575,7 @@ export async function recordGuarantees(db: Db, user: TSessionUser, householdId: 
 // ---- monitoring lines and screening -----------------------------------------------------------
 
 /** Sets the monitoring line of a year for the zone or one area, with the rule parameters and a source note. */
-export async function setMonitoringLine(db: Db, user: TSessionUser, year: number, body: TMonitoringLineBody): Promise<THouseholdChange> {
+export async function setMonitoringLine(db: Db, user: TUser, year: number, body: TMonitoringLineBody): Promise<THouseholdChange> {
   let areaPrefix = '';
   if (body.areaId) {
     const area = await repo.findArea(db, body.areaId);
@@ -631,7 +632,7 @@ export function pickSettings(lines: { areaPrefix: string; settings: TScreeningSe
  */
 export async function runScreening(
   db: Db,
-  user: TSessionUser,
+  user: TScope,
   body: TScreeningRunBody,
   opts: { batchSize?: number } = {},
 ): Promise<TScreeningRunResult & { change: THouseholdChange }> {

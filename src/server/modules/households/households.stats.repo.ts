@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { areas, householdLeads, households } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Area-code filter on a column (nothing when no area was chosen). */
 function underArea(col: AnyColumn, areaPrefix: string | null): SQL {
@@ -18,7 +18,7 @@ function underArea(col: AnyColumn, areaPrefix: string | null): SQL {
 }
 
 /** Villages (and communities) in scope, with their township. */
-export async function findStatsVillages(db: Db, user: TSessionUser, o: { areaPrefix: string | null }) {
+export async function findStatsVillages(db: Db, user: TUser, o: { areaPrefix: string | null }) {
   return rowsOf<{ areaId: number; areaName: string; areaCode: string; townshipId: number; townshipName: string; townshipCode: string }>(
     await db.execute(sql`
       select ${areas.id} as "areaId", ${areas.name} as "areaName", ${areas.code} as "areaCode", t.id as "townshipId", t.name as "townshipName", t.code as "townshipCode"
@@ -29,7 +29,7 @@ export async function findStatsVillages(db: Db, user: TSessionUser, o: { areaPre
 }
 
 /** Households and members per village, by 户类型, monitoring category and elimination since a date. */
-export async function countHouseholdsByVillage(db: Db, user: TSessionUser, o: { areaPrefix: string | null; yearStart: string }) {
+export async function countHouseholdsByVillage(db: Db, user: TUser, o: { areaPrefix: string | null; yearStart: string }) {
   return rowsOf<{
     areaId: number;
     households: number;
@@ -70,7 +70,7 @@ export async function countHouseholdsByVillage(db: Db, user: TSessionUser, o: { 
 }
 
 /** The latest year with an income record among active households in scope (null when none). */
-export async function findLatestIncomeYear(db: Db, user: TSessionUser, o: { areaPrefix: string | null }): Promise<number | null> {
+export async function findLatestIncomeYear(db: Db, user: TUser, o: { areaPrefix: string | null }): Promise<number | null> {
   const [row] = rowsOf<{ year: number | null }>(
     await db.execute(sql`
       select max(i.year)::int as year from household_incomes i join ${households} on ${households.id} = i.household_id
@@ -89,7 +89,7 @@ export async function findZoneLine(db: Db, year: number): Promise<number | null>
  * Income of a year per village: households with a record, the sum of their 人均纯收入, and how many
  * fall below the line that applies to the village (the setting with the longest matching prefix).
  */
-export async function sumIncomeByVillage(db: Db, user: TSessionUser, o: { areaPrefix: string | null; year: number }) {
+export async function sumIncomeByVillage(db: Db, user: TUser, o: { areaPrefix: string | null; year: number }) {
   return rowsOf<{ areaId: number; withIncome: number; sumPerCapita: number; belowLine: number }>(
     await db.execute(sql`
       select ${households.areaId} as "areaId",
@@ -109,7 +109,7 @@ export async function sumIncomeByVillage(db: Db, user: TSessionUser, o: { areaPr
 }
 
 /** Leads in progress per village, and those raised before `overdueBefore` (past the limit). */
-export async function countLeadsByVillage(db: Db, user: TSessionUser, o: { areaPrefix: string | null; overdueBefore: string }) {
+export async function countLeadsByVillage(db: Db, user: TUser, o: { areaPrefix: string | null; overdueBefore: string }) {
   return rowsOf<{ areaId: number; inProgress: number; overdue: number }>(
     await db.execute(sql`
       select ${householdLeads.areaId} as "areaId",
@@ -122,7 +122,7 @@ export async function countLeadsByVillage(db: Db, user: TSessionUser, o: { areaP
 }
 
 /** Open screening flags per village, and the households carrying them. */
-export async function countOpenFlagsByVillage(db: Db, user: TSessionUser, o: { areaPrefix: string | null }) {
+export async function countOpenFlagsByVillage(db: Db, user: TUser, o: { areaPrefix: string | null }) {
   return rowsOf<{ areaId: number; flags: number; households: number }>(
     await db.execute(sql`
       select ${households.areaId} as "areaId", count(*)::int as flags, count(distinct ${households.id})::int as households

@@ -7,7 +7,7 @@
 import type { THouseholdStats, THouseholdStatsFigures } from '../../../shared/contracts/households-work.js';
 import type { Db } from '../../db/client.js';
 import { addDays, zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { canReadHouseholds } from './households.policy.js';
 import * as repo from './households.stats.repo.js';
 import { getProcedureSettings } from './leads.service.js';
@@ -68,7 +68,7 @@ function present({ sumPerCapita, ...f }: TSums): THouseholdStatsFigures {
  * Statistics of the households in the caller's scope (optionally under one area), per township
  * with its villages. Village and community rows are listed even when they hold no household.
  */
-export async function getHouseholdStats(db: Db, user: TSessionUser, areaPrefix: string | null): Promise<THouseholdStats> {
+export async function getHouseholdStats(db: Db, user: TUser, areaPrefix: string | null): Promise<THouseholdStats> {
   const settings = await getProcedureSettings(db);
   const today = zoneDate();
   const yearStart = `${today.slice(0, 4)}-01-01`;

@@ -6,7 +6,7 @@ import { screenHousehold, screeningSettings, type TScreeningFacts, type TScreeni
 import { rowsOf } from '../../db/rows.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
 import { runScreening } from './households.service.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 let ctx: TTestContext;
 let admin: TClient, leader: TClient, inspector: TClient, jiazhai: TClient, shizhuang: TClient, banko: TClient, xuwan: TClient, wuye: TClient;
@@ -356,10 +356,7 @@ test('screening in small batches gives the same result as one batch (keyset, pre
     areaName: '示范区',
     areaCode: '411671000000',
     areaPrefix: '411671',
-    mustChangePassword: false,
-    sessionId: 'test',
-    csrfToken: 'test',
-  } satisfies TSessionUser;
+  } satisfies TUser;
   const small = await runScreening(ctx.db, user, { year: 2022 }, { batchSize: 2 });
   expect(small.raised).toBeGreaterThan(0);
   const again = await runScreening(ctx.db, user, { year: 2022 }, { batchSize: 1000 });
@@ -512,7 +509,7 @@ describe('screening through the database', () => {
     await shizhuang.post('/api/households/screening', { year: 2019 });
     const u = ctx.seed.userByName.get('jiazhai')!;
     const area = ctx.seed.areaByName.get('贾寨行政村')!;
-    const jiazhaiUser: TSessionUser = {
+    const jiazhaiUser: TUser = {
       id: u.id,
       username: 'jiazhai',
       displayName: '贾寨',
@@ -523,9 +520,6 @@ describe('screening through the database', () => {
       areaName: '贾寨行政村',
       areaCode: area.code,
       areaPrefix: areaPrefix(area.code, 'village'),
-      mustChangePassword: false,
-      sessionId: 'test',
-      csrfToken: 'test',
     };
     const before = await runScreening(ctx.db, jiazhaiUser, { year: 2019 }, { batchSize: 1000 });
     const [inVillage] = rowsOf<{ households: number; members: number }>(

@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { cases, householdLeads } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { ARCHIVE_OWNER_TYPE } from './archives.repo.js';
 
 /** Where a page starts: strictly older than this (instant in µs, rank, row key). */
@@ -52,7 +52,7 @@ const placed = (on: SQL, rec: SQL) =>
 const key = (id: SQL) => sql`lpad((${id})::text, 20, '0')`;
 
 /** The branches of the union, by kind; their columns are named by `union`. */
-function branches(h: number, user: TSessionUser): Record<TTimelineKind, SQL> {
+function branches(h: number, user: TUser): Record<TTimelineKind, SQL> {
   const leadInScope = scopeCondition(user, { areaCode: alias(householdLeads, 'l').areaCode });
   const caseInScope = scopeCondition(user, { areaCode: alias(cases, 'c').areaCode });
   // The day the household's record begins: created, or its first 建档登记 when that is earlier
@@ -149,7 +149,7 @@ function branches(h: number, user: TSessionUser): Record<TTimelineKind, SQL> {
   };
 }
 
-function union(h: number, user: TSessionUser, kinds: readonly TTimelineKind[]): SQL {
+function union(h: number, user: TUser, kinds: readonly TTimelineKind[]): SQL {
   const all = branches(h, user);
   return sql.join(
     kinds.map((k) => sql`select * from (${all[k]}) b(kind, rank, row_key, at, on_day, actor_id, actor_name, data)`),
@@ -163,7 +163,7 @@ function union(h: number, user: TSessionUser, kinds: readonly TTimelineKind[]): 
  */
 export async function findTimelineEvents(
   db: Db,
-  user: TSessionUser,
+  user: TUser,
   o: { householdId: number; kinds: readonly TTimelineKind[]; before: TTimelineCursor | null; limit: number },
 ): Promise<TTimelineRow[]> {
   if (!o.kinds.length) return [];
@@ -185,7 +185,7 @@ export async function findTimelineEvents(
 }
 
 /** How many events of these kinds the household has. */
-export async function countTimelineEvents(db: Db, user: TSessionUser, o: { householdId: number; kinds: readonly TTimelineKind[] }): Promise<number> {
+export async function countTimelineEvents(db: Db, user: TUser, o: { householdId: number; kinds: readonly TTimelineKind[] }): Promise<number> {
   if (!o.kinds.length) return 0;
   const [r] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (${union(o.householdId, user, o.kinds)}) e`));
   return r?.n ?? 0;

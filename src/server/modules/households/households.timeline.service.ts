@@ -34,7 +34,7 @@ import {
 } from '../../../shared/domain/households/vocab.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../lib/app-error.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { getArchiveDocuments } from './archives.service.js';
 import * as repo from './households.repo.js';
 import * as timelineRepo from './households.timeline.repo.js';
@@ -189,7 +189,7 @@ function parseCursor(s: string): timelineRepo.TTimelineCursor {
 }
 
 /** One page of a household's timeline in the caller's scope; 404 outside it, as the detail. */
-export async function getHouseholdTimeline(db: Db, user: TSessionUser, householdId: number, q: TTimelineQuery): Promise<THouseholdTimeline> {
+export async function getHouseholdTimeline(db: Db, user: TUser, householdId: number, q: TTimelineQuery): Promise<THouseholdTimeline> {
   const h = await repo.findHouseholdById(db, user, householdId);
   if (!h) notFound('农户');
   const kinds = q.kinds?.length ? q.kinds : TIMELINE_KINDS;

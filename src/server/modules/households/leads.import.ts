@@ -12,7 +12,7 @@ import { DEPARTMENT_SOURCE_LABELS, type TDepartmentSource } from '../../../share
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { asText, cellValue, openWorkbookReader } from '../../lib/xlsx.js';
 import * as repo from './leads.repo.js';
 import { raiseLead } from './leads.service.js';
@@ -72,7 +72,7 @@ async function readList(input: Readable) {
 }
 
 /** Imports a department's list for the caller's scope and raises leads. */
-export async function importDepartmentList(db: Db, user: TSessionUser, department: TDepartmentSource, input: Readable): Promise<TDepartmentImportResult> {
+export async function importDepartmentList(db: Db, user: TUser, department: TDepartmentSource, input: Readable): Promise<TDepartmentImportResult> {
   const { rows, errors } = await readList(input);
   const matches = await repo.findHouseholdsByIdNumbers(db, [...new Set(rows.map((r) => r.idNumber))]);
   const byId = new Map(matches.filter((m) => m.areaCode.startsWith(user.areaPrefix)).map((m) => [m.idNumber, m]));

@@ -6,9 +6,9 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { areas, householdLeadEvents, householdLeads, householdMembers, households, householdWorkSettings, users } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
-const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: householdLeads.areaCode });
+const inScope = (user: TUser) => scopeCondition(user, { areaCode: householdLeads.areaCode });
 
 /** A lead row to insert. */
 export type TNewLead = typeof householdLeads.$inferInsert;
@@ -55,7 +55,7 @@ const rowColumns = {
 };
 
 /** One page of leads in scope; `overdueBefore` keeps in-progress leads raised before that date. */
-export async function findLeads(db: Db, user: TSessionUser, q: TLeadListQuery, o: { areaPrefix: string | null; overdueBefore: string }) {
+export async function findLeads(db: Db, user: TUser, q: TLeadListQuery, o: { areaPrefix: string | null; overdueBefore: string }) {
   const conds: SQL[] = [inScope(user), eq(householdLeads.kind, q.kind)];
   if (o.areaPrefix) conds.push(between(householdLeads.areaCode, ...areaRange(o.areaPrefix)));
   if (q.status?.length) conds.push(inArray(householdLeads.status, q.status));
@@ -86,7 +86,7 @@ export async function findLeads(db: Db, user: TSessionUser, q: TLeadListQuery, o
 export type TLeadRecord = Awaited<ReturnType<typeof findLeads>>['items'][number];
 
 /** One lead in scope; null when absent or out of scope. */
-export async function findLeadById(db: Db, user: TSessionUser, id: number): Promise<TLeadRecord | null> {
+export async function findLeadById(db: Db, user: TUser, id: number): Promise<TLeadRecord | null> {
   const [row] = await db
     .select(rowColumns)
     .from(householdLeads)
@@ -212,7 +212,7 @@ export async function findHouseholdsByIdNumbers(db: Db, idNumbers: string[]) {
 }
 
 /** A household's monitoring facts, in scope. */
-export async function findHouseholdForProcedure(db: Db, user: TSessionUser, id: number) {
+export async function findHouseholdForProcedure(db: Db, user: TUser, id: number) {
   const [h] = await db
     .select({ id: households.id, code: households.code, areaId: households.areaId, areaCode: households.areaCode, type: households.type, identifiedAt: households.identifiedAt, riskEliminatedAt: households.riskEliminatedAt, riskTypes: households.riskTypes, version: households.version })
     .from(households)

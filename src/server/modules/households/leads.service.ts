@@ -31,7 +31,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { addDays, zoneDate } from '../../lib/time.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 import { createCase } from '../cases/cases.service.js';
 import type { THouseholdChange } from './households.service.js';
 import { parseIdNumber } from './households.service.js';
@@ -60,7 +60,7 @@ export async function getProcedureSettings(db: Db): Promise<TProcedureSettings> 
 }
 
 /** Replaces the procedure settings. */
-export async function setProcedureSettings(db: Db, user: TSessionUser, body: TProcedureSettings): Promise<THouseholdChange> {
+export async function setProcedureSettings(db: Db, user: TUser, body: TProcedureSettings): Promise<THouseholdChange> {
   const before = await getProcedureSettings(db);
   await repo.upsertSetting(db, SETTINGS_KEY, body, user.id);
   return { entity: 'monitoring_setting', entityId: SETTINGS_KEY, action: 'procedure_settings.set', before: { ...before }, after: { ...body } };
@@ -103,7 +103,7 @@ export function presentLead(l: repo.TLeadRecord, settings: TProcedureSettings, t
   };
 }
 
-async function resolveArea(db: Db, user: TSessionUser | null, areaId: number) {
+async function resolveArea(db: Db, user: TUser | null, areaId: number) {
   const area = await repo.findArea(db, areaId);
   if (!area || !area.isActive || (user && !isAreaInScope(user, area.code))) return fail('areaId', '所选村不存在或不在您的管辖范围内');
   if (area.level !== 'village') return fail('areaId', '请选择行政村（社区）');
@@ -111,7 +111,7 @@ async function resolveArea(db: Db, user: TSessionUser | null, areaId: number) {
 }
 
 /** One page of leads in scope (unit-scoped roles see none). */
-export async function listLeads(db: Db, user: TSessionUser, q: TLeadListQuery) {
+export async function listLeads(db: Db, user: TUser, q: TLeadListQuery) {
   const settings = await getProcedureSettings(db);
   const today = zoneDate();
   let areaPrefix: string | null = null;
@@ -122,7 +122,7 @@ export async function listLeads(db: Db, user: TSessionUser, q: TLeadListQuery) {
 }
 
 /** A lead with its steps, history and the steps the caller may take; 404 outside scope. */
-export async function getLeadDetail(db: Db, user: TSessionUser, id: number): Promise<TLeadDetail> {
+export async function getLeadDetail(db: Db, user: TUser, id: number): Promise<TLeadDetail> {
   const l = await repo.findLeadById(db, user, id);
   if (!l) notFound('线索');
   const settings = await getProcedureSettings(db);
@@ -206,7 +206,7 @@ export async function raiseLead(db: Db, r: TRaise) {
 }
 
 /** Raises a lead by staff: on a registered household, or on a person by ID number (matched to their household when registered). */
-export async function createLead(db: Db, user: TSessionUser, body: TCreateLeadBody): Promise<THouseholdChange & { leadId: number }> {
+export async function createLead(db: Db, user: TUser, body: TCreateLeadBody): Promise<THouseholdChange & { leadId: number }> {
   let householdId: number | null = null;
   let areaId: number;
   let areaCode: string;
@@ -300,7 +300,7 @@ export async function submitHardshipReport(db: Db, body: THardshipReportBody, ip
 }
 
 /** Takes a step of a lead's procedure (complete or refuse), checked by the shared machine. */
-export async function takeStep(db: Db, user: TSessionUser, leadId: number, body: TLeadStepBody): Promise<THouseholdChange> {
+export async function takeStep(db: Db, user: TUser, leadId: number, body: TLeadStepBody): Promise<THouseholdChange> {
   const l = await repo.findLeadById(db, user, leadId);
   if (!l) notFound('线索');
   if (l.version !== body.version) throw new AppError('STALE_VERSION', '该线索已被他人更新，请刷新后重试');
@@ -374,7 +374,7 @@ export function eliminationUnmet(criteria: { isMet: boolean; label: string; mess
 }
 
 /** Starts a 风险消除 procedure on a monitored household that meets every criterion. */
-export async function startElimination(db: Db, user: TSessionUser, householdId: number, note: string | null): Promise<THouseholdChange & { leadId: number }> {
+export async function startElimination(db: Db, user: TUser, householdId: number, note: string | null): Promise<THouseholdChange & { leadId: number }> {
   const h = await repo.findHouseholdForProcedure(db, user, householdId);
   if (!h) notFound('农户');
   if (h.type !== 'monitored' || h.riskEliminatedAt) throw new AppError('CONFLICT', '只有风险未消除的监测户才能启动风险消除程序');
@@ -404,7 +404,7 @@ export async function startElimination(db: Db, user: TSessionUser, householdId: 
  * (module 帮扶, source 系统预警), once per lead. Run by an admin or a leader, or by a nightly job
  * with a district-level user.
  */
-export async function escalateOverdueLeads(db: Db, user: TSessionUser) {
+export async function escalateOverdueLeads(db: Db, user: TUser) {
   const settings = await getProcedureSettings(db);
   const today = zoneDate();
   const overdue = await repo.findOverdueUnescalated(db, addDays(today, -settings.identificationLimitDays));

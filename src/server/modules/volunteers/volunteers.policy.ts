@@ -1,11 +1,11 @@
 /** Who manages volunteers, declared once; scope (area subtree) is in the repository queries. */
 import { PII_ROLES, type TRole } from '../../../shared/domain/roles.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
 /** Roles that read and manage teams, members and activities in their area. */
 export const VOLUNTEER_ROLES: readonly TRole[] = ['leader', 'inspector', 'township_cadre'];
 
 /** True when phones are shown unmasked to the user. */
-export function canSeePhones(user: TSessionUser): boolean {
+export function canSeePhones(user: TUser): boolean {
   return PII_ROLES.includes(user.role);
 }

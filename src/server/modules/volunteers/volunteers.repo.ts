@@ -3,9 +3,9 @@ import { and, asc, between, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { areas, volunteerActivities, volunteerMembers, volunteerTeams } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
-import type { TSessionUser } from '../../lib/types.js';
+import type { TUser } from '../../lib/types.js';
 
-const inScope = (user: TSessionUser) => scopeCondition(user, { areaCode: volunteerTeams.areaCode });
+const inScope = (user: TUser) => scopeCondition(user, { areaCode: volunteerTeams.areaCode });
 
 const teamColumns = {
   id: volunteerTeams.id,
@@ -19,14 +19,14 @@ const teamColumns = {
 };
 
 /** Teams in scope, by name. */
-export async function findTeams(db: Db, user: TSessionUser) {
+export async function findTeams(db: Db, user: TUser) {
   return db.select(teamColumns).from(volunteerTeams).innerJoin(areas, eq(areas.id, volunteerTeams.areaId)).where(inScope(user)).orderBy(asc(volunteerTeams.name));
 }
 /** A team as listed. */
 export type TTeamRecord = Awaited<ReturnType<typeof findTeams>>[number];
 
 /** One team in scope, or null. */
-export async function findTeam(db: Db, user: TSessionUser, id: number): Promise<TTeamRecord | null> {
+export async function findTeam(db: Db, user: TUser, id: number): Promise<TTeamRecord | null> {
   const [row] = await db
     .select(teamColumns)
     .from(volunteerTeams)
@@ -93,7 +93,7 @@ export async function findActivities(db: Db, teamId: number) {
 }
 
 /** Hours and activities per team in scope for a period (zone dates, inclusive). */
-export async function sumHoursByTeam(db: Db, user: TSessionUser, from: string, to: string) {
+export async function sumHoursByTeam(db: Db, user: TUser, from: string, to: string) {
   return db
     .select({
       teamId: volunteerTeams.id,

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, List, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES, ROLE_LABELS, type TRole } from '../../../shared/domain/roles';
-import { useAdminSave, useAdminUsers, useResetPassword, type TCreateUserBody, type TUser } from '../../api/admin';
+import { useAdminSave, useAdminUsers, useResetPassword, type TCreateUserBody, type TAdminUser } from '../../api/admin';
 import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
 import { FilterBar } from '../../components/FilterBar';
@@ -26,14 +26,14 @@ export default function UsersPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const users = useAdminUsers({ q: q || undefined, role, includeInactive: includeInactive ? 'true' : undefined, page, pageSize });
-  const [editing, setEditing] = useState<TUser | 'new' | null>(null);
-  const [resetting, setResetting] = useState<TUser | null>(null);
-  const save = useAdminSave<unknown, TUser>('users');
+  const [editing, setEditing] = useState<TAdminUser | 'new' | null>(null);
+  const [resetting, setResetting] = useState<TAdminUser | null>(null);
+  const save = useAdminSave<unknown, TAdminUser>('users');
   const onError = useErrorHandler();
   const { message, modal } = App.useApp();
   const isPhone = useIsPhone();
 
-  const toggle = (u: TUser) =>
+  const toggle = (u: TAdminUser) =>
     modal.confirm({
       title: u.isActive ? `停用账号“${u.displayName}”？` : `启用账号“${u.displayName}”？`,
       content: u.isActive ? '停用后该账号立即不能登录。' : undefined,
@@ -47,7 +47,7 @@ export default function UsersPage() {
         ),
     });
 
-  const ops = (u: TUser) => (
+  const ops = (u: TAdminUser) => (
     <Space size={0} wrap>
       <Button type="link" size={isPhone ? 'middle' : 'small'} onClick={() => setEditing(u)}>
         编辑
@@ -104,7 +104,7 @@ export default function UsersPage() {
           <LabelledSwitch label="显示已停用" checked={includeInactive} onChange={setIncludeInactive} />
         </Col>
       </FilterBar>
-      <QueryTable<TUser>
+      <QueryTable<TAdminUser>
         query={users}
         phoneView={
           <List
@@ -171,8 +171,8 @@ export default function UsersPage() {
 
 type TUserForm = Omit<TCreateUserBody, 'unitId'> & { unitId?: number | null };
 
-function UserModal({ user: u, onClose }: { user: TUser | null; onClose: () => void }) {
-  const save = useAdminSave<unknown, TUser>('users');
+function UserModal({ user: u, onClose }: { user: TAdminUser | null; onClose: () => void }) {
+  const save = useAdminSave<unknown, TAdminUser>('users');
   return (
     <FormModal<TUserForm>
       title={u ? `编辑用户：${u.displayName}` : '新增用户'}
@@ -229,7 +229,7 @@ function UserModal({ user: u, onClose }: { user: TUser | null; onClose: () => vo
   );
 }
 
-function ResetPasswordModal({ user, onClose }: { user: TUser; onClose: () => void }) {
+function ResetPasswordModal({ user, onClose }: { user: TAdminUser; onClose: () => void }) {
   const reset = useResetPassword();
   return (
     <FormModal<{ password: string }>
