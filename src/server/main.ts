@@ -6,9 +6,9 @@ import path from 'node:path';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { openDb } from './db/client.js';
+import { scheduleModuleJobs } from './lib/jobs.js';
 import { createLocalStorage } from './lib/storage.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repo.js';
-import { startNightlyJobs } from './modules/households/households.jobs.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
 const cfg = readConfig();
@@ -29,8 +29,8 @@ const app = await buildApp(
   { logger: { level: process.env.LOG_LEVEL ?? 'info' } },
 );
 
-// Screening and the escalation of overdue leads, once a night (one instance wins each run).
-const nightly = startNightlyJobs(handle.db, app.log);
+// Every module's scheduled jobs (one instance wins each day's run).
+const jobs = scheduleModuleJobs(handle.db, app.modules, app.log);
 
 // Expired sessions are refused on sight; this only keeps the table small.
 const sweep = setInterval(() => {
@@ -40,7 +40,7 @@ sweep.unref();
 
 const shutdown = async () => {
   clearInterval(sweep);
-  nightly.stop();
+  jobs.stop();
   await app.close();
   await handle.close();
   process.exit(0);

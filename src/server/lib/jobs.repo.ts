@@ -1,5 +1,5 @@
 /** Queries of job runs: claim a day's run (once across instances), finish it, list recent runs. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { jobRuns } from '../db/schema/index.js';
 
@@ -29,12 +29,13 @@ export async function finishJobRun(db: Db, id: number, o: { status: 'done' | 'fa
     .where(eq(jobRuns.id, id));
 }
 
-/** The latest runs, newest first (optionally of one job). */
-export async function findJobRuns(db: Db, o: { job?: string; limit: number }) {
+/** The latest runs of some jobs, newest first. */
+export async function findJobRuns(db: Db, o: { jobs: readonly string[]; limit: number }) {
+  if (!o.jobs.length) return [];
   return db
     .select()
     .from(jobRuns)
-    .where(o.job ? and(eq(jobRuns.job, o.job)) : undefined)
+    .where(inArray(jobRuns.job, [...o.jobs]))
     .orderBy(desc(jobRuns.day), desc(jobRuns.id))
     .limit(o.limit);
 }

@@ -1,10 +1,13 @@
 /**
- * A small scheduler for daily jobs run from the server process. Each run is claimed through a
- * `job_runs` row with a unique (job, day) key, so when several app instances share a database
- * only one of them runs a job on a given Asia/Shanghai day; the others skip it.
+ * A small scheduler for the daily jobs that modules declare in their manifests, run from the
+ * server process. Each run is claimed through a `job_runs` row with a unique (job, day) key, so
+ * when several app instances share a database only one of them runs a job on a given
+ * Asia/Shanghai day; the others skip it. A job acts as the system (`TSystemActor` named after it).
  */
 import type { Db } from '../db/client.js';
+import { systemActor } from './actor.js';
 import * as repo from './jobs.repo.js';
+import type { TModuleJob, TModuleRegistry } from './module.js';
 import { zoneDate } from './time.js';
 
 /** The minimal logger the scheduler writes to (Fastify's and pino's fit). */
@@ -40,6 +43,18 @@ export async function runDailyJob(db: Db, job: string, day: string, fn: TJobFn):
   }
 }
 
+/** Runs a module's job for `day` (at most once per day across instances), as the system. */
+export function runModuleJob(db: Db, modules: TModuleRegistry, job: TModuleJob, day = zoneDate()): Promise<TJobOutcome> {
+  return runDailyJob(db, job.name, day, (d) => job.run({ db: d, actor: systemActor(job.name), modules }));
+}
+
+/** Runs every declared job for `day`, one after another; the outcomes by job name. */
+export async function runModuleJobs(db: Db, modules: TModuleRegistry, day = zoneDate()): Promise<Record<string, TJobOutcome>> {
+  const out: Record<string, TJobOutcome> = {};
+  for (const job of modules.jobs) out[job.name] = await runModuleJob(db, modules, job, day);
+  return out;
+}
+
 const ZONE_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The next instant (after `now`) when the Asia/Shanghai clock shows `hour`:`minute`. */
@@ -49,12 +64,9 @@ export function nextZoneTime(now: Date, hour: number, minute = 0): Date {
   return at.getTime() > now.getTime() ? at : new Date(at.getTime() + 86_400_000);
 }
 
-/** One daily job: its name, the zone time it runs at, and what it does. */
-export interface TDailyJob {
-  job: string;
-  hour: number;
-  minute?: number;
-  fn: TJobFn;
+/** The zone time a job runs at, as 'HH:MM'. */
+export function jobTime(job: Pick<TModuleJob, 'hour' | 'minute'>): string {
+  return `${String(job.hour).padStart(2, '0')}:${String(job.minute ?? 0).padStart(2, '0')}`;
 }
 
 /** A handle to stop scheduled jobs (on shutdown); timers never keep the process alive. */
@@ -63,13 +75,13 @@ export interface TScheduler {
 }
 
 /**
- * Schedules each job once a day at its zone time, for as long as the process lives. Each firing
- * claims the day's run first, so extra instances and restarts do not run a job twice.
+ * Schedules every declared job once a day at its zone time, for as long as the process lives.
+ * Each firing claims the day's run first, so extra instances and restarts do not run a job twice.
  */
-export function scheduleDailyJobs(db: Db, jobs: readonly TDailyJob[], log: TJobLog): TScheduler {
+export function scheduleModuleJobs(db: Db, modules: TModuleRegistry, log: TJobLog): TScheduler {
   const timers = new Set<NodeJS.Timeout>();
   let isStopped = false;
-  const arm = (j: TDailyJob) => {
+  const arm = (j: TModuleJob) => {
     if (isStopped) return;
     const at = nextZoneTime(new Date(), j.hour, j.minute ?? 0);
     // setTimeout's limit is ~24.8 days; a day is far below it.
@@ -77,23 +89,43 @@ export function scheduleDailyJobs(db: Db, jobs: readonly TDailyJob[], log: TJobL
       timers.delete(timer);
       const day = zoneDate();
       try {
-        const out = await runDailyJob(db, j.job, day, j.fn);
-        if ('error' in out) log.error({ job: j.job, day, error: out.error }, 'nightly job failed');
-        else log.info({ job: j.job, day, ...out }, out.ran ? 'nightly job done' : 'nightly job already run');
+        const out = await runModuleJob(db, modules, j, day);
+        if ('error' in out) log.error({ job: j.name, day, error: out.error }, 'scheduled job failed');
+        else log.info({ job: j.name, day, ...out }, out.ran ? 'scheduled job done' : 'scheduled job already run');
       } catch (err) {
-        log.error({ job: j.job, day, err }, 'nightly job could not start');
+        log.error({ job: j.name, day, err }, 'scheduled job could not start');
       }
       arm(j);
     }, at.getTime() - Date.now());
     timer.unref();
     timers.add(timer);
   };
-  for (const j of jobs) arm(j);
+  for (const j of modules.jobs) arm(j);
   return {
     stop: () => {
       isStopped = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },
+  };
+}
+
+/** The schedule and the latest runs of the declared jobs, for `/api/admin/jobs`. */
+export async function listJobRuns(db: Db, modules: TModuleRegistry) {
+  const labels = new Map(modules.jobs.map((j) => [j.name, j.label]));
+  const rows = await repo.findJobRuns(db, { jobs: [...labels.keys()], limit: 60 });
+  return {
+    schedule: modules.jobs.map((j) => ({ job: j.name, label: j.label, at: jobTime(j) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      job: r.job,
+      label: labels.get(r.job) ?? r.job,
+      day: r.day,
+      status: r.status as 'running' | 'done' | 'failed',
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      counts: r.counts as Record<string, unknown>,
+      error: r.error,
+    })),
   };
 }

@@ -4,7 +4,8 @@
  * Sign-in itself accepts JSON only, which a cross-site form cannot send.
  */
 import type { FastifyRequest } from 'fastify';
-import type { TRole } from '../../shared/domain/roles.js';
+import type { TAbilityModule, TAbilityName } from '../../shared/contracts/abilities.js';
+import type { TAbilitySet } from '../lib/abilities.js';
 import { AppError } from '../lib/app-error.js';
 import type { TApp, TSessionUser } from '../lib/types.js';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.js';
@@ -32,9 +33,16 @@ export function requireUser(req: FastifyRequest): TSessionUser {
   return req.user;
 }
 
-/** The signed-in user if their role is one of `roles`, or 403. */
-export function requireRole(req: FastifyRequest, roles: readonly TRole[]): TSessionUser {
+/**
+ * The signed-in user if they have one of the abilities `names` of the module's declared set
+ * (see the module's policy), or 403.
+ */
+export function requireAbility<M extends TAbilityModule>(
+  req: FastifyRequest,
+  abilities: TAbilitySet<M>,
+  ...names: [TAbilityName<M>, ...TAbilityName<M>[]]
+): TSessionUser {
   const user = requireUser(req);
-  if (!roles.includes(user.role)) throw new AppError('FORBIDDEN', '当前角色无权执行此操作');
+  if (!names.some((n) => abilities.can(user, n))) throw new AppError('FORBIDDEN', '当前角色无权执行此操作');
   return user;
 }

@@ -162,3 +162,23 @@ export const ZLookupUser = z.object({
   unitName: z.string().nullable(),
 });
 export type TLookupUser = z.infer<typeof ZLookupUser>;
+
+/** GET /api/admin/jobs: the schedule and the latest runs of every module's scheduled jobs. */
+export const ZJobRuns = z.object({
+  schedule: z.array(z.object({ job: z.string(), label: z.string(), at: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      job: z.string(),
+      label: z.string(),
+      day: z.string(),
+      status: z.enum(['running', 'done', 'failed']),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      counts: z.record(z.string(), z.unknown()),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+/** Inferred type of ZJobRuns. */
+export type TJobRuns = z.infer<typeof ZJobRuns>;

@@ -1,6 +1,7 @@
 /** Contracts of /api/auth. */
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
+import { ZAbilities } from './abilities.js';
 
 export const ZLoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -19,6 +20,8 @@ export const ZMe = z.object({
   areaName: z.string(),
   areaCode: z.string(),
   mustChangePassword: z.boolean(),
+  /** What the user may do, per module (the UI shows menus, pages and buttons by these). */
+  abilities: ZAbilities,
   /** Sent back in the x-csrf-token header on every write. */
   csrfToken: z.string(),
 });

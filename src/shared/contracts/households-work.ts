@@ -443,26 +443,6 @@ export type TArchiveCompleteness = z.infer<typeof ZArchiveCompleteness>;
 
 // ---- nightly jobs --------------------------------------------------------------------------------
 
-/** GET /api/households/jobs: the schedule and the latest runs of the nightly jobs. */
-export const ZJobRuns = z.object({
-  schedule: z.array(z.object({ job: z.string(), label: z.string(), at: z.string() })),
-  items: z.array(
-    z.object({
-      id: z.number(),
-      job: z.string(),
-      label: z.string(),
-      day: z.string(),
-      status: z.enum(['running', 'done', 'failed']),
-      startedAt: z.string(),
-      finishedAt: z.string().nullable(),
-      counts: z.record(z.string(), z.unknown()),
-      error: z.string().nullable(),
-    }),
-  ),
-});
-/** Inferred type of ZJobRuns. */
-export type TJobRuns = z.infer<typeof ZJobRuns>;
-
 // ---- exports -------------------------------------------------------------------------------------
 
 /** The standard tables exported beside 农户成员表 (GET /api/households/export/:table.xlsx). */

@@ -1,6 +1,6 @@
 /** Queries and mutations of the admin pages: areas, units, users, audit log. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TArea, TAuditEntry, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TAdminUser } from '../../shared/contracts/admin';
+import type { TArea, TAuditEntry, TJobRuns, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TAdminUser } from '../../shared/contracts/admin';
 import { api, type TQueryValue } from './client';
 
 interface TPage<T> {
@@ -64,3 +64,12 @@ export function useResetPassword() {
 }
 
 export type { TArea, TCreateAreaBody, TCreateUnitBody, TCreateUserBody, TUnit, TAdminUser };
+
+/** The schedule and latest runs of every module's scheduled jobs (admins). */
+export function useJobRuns(enabled: boolean) {
+  return useQuery({
+    queryKey: ['admin', 'jobs'] as const,
+    queryFn: ({ signal }) => api.get<TJobRuns>('/admin/jobs', undefined, signal),
+    enabled,
+  });
+}

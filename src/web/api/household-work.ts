@@ -9,7 +9,6 @@ import type {
   TArchiveCompleteness,
   THouseholdArchive,
   THouseholdStats,
-  TJobRuns,
   TCreateLeadBody,
   TDepartmentImportResult,
   TEliminationCheck,
@@ -308,11 +307,3 @@ export function useHouseholdStats(areaId?: number) {
   });
 }
 
-/** The latest runs of the nightly jobs (admins). */
-export function useJobRuns(enabled: boolean) {
-  return useQuery({
-    queryKey: ['households', 'jobs'] as const,
-    queryFn: ({ signal }) => api.get<TJobRuns>('/households/jobs', undefined, signal),
-    enabled,
-  });
-}

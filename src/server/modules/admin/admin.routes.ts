@@ -22,14 +22,16 @@ import {
   ZUser,
   ZUserPage,
   ZUserQuery,
+  ZJobRuns,
 } from '../../../shared/contracts/admin.js';
 import { ZIdParams, ZOk } from '../../../shared/contracts/common.js';
+import { listJobRuns } from '../../lib/jobs.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
-import { ADMIN_ROLES } from './admin.policy.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import * as repo from './admin.repo.js';
 import * as service from './admin.service.js';
+import { adminAbilities } from './admin.policy.js';
 
 async function auditChange<T>(req: FastifyRequest, action: string, entity: string, change: service.TAdminChange<T>) {
   await audit(req, { action, entity, entityId: change.id, before: change.before, after: change.after });
@@ -41,8 +43,12 @@ const tags = ['admin'];
 export async function adminRoutes(app: TApp) {
   const { db } = app.deps;
   app.addHook('onRequest', async (req) => {
-    requireRole(req, ADMIN_ROLES);
+    requireAbility(req, adminAbilities, 'manage');
   });
+
+  app.get('/jobs', { schema: { tags, summary: '各模块定时任务的安排与最近运行', response: { 200: ZJobRuns } } }, async () =>
+    listJobRuns(db, app.modules),
+  );
 
   app.get('/areas', { schema: { tags, response: { 200: ZArea.array() } } }, async () =>
     (await repo.findAllAreas(db)).map(service.presentArea),

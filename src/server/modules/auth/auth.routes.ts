@@ -3,10 +3,11 @@ import { ZChangePasswordBody, ZLoginBody, ZMe } from '../../../shared/contracts/
 import { ZOk } from '../../../shared/contracts/common.js';
 import { audit } from '../../plugins/audit.js';
 import { requireUser } from '../../plugins/auth.js';
+import type { TAbilities } from '../../../shared/contracts/abilities.js';
 import type { TApp, TSessionUser } from '../../lib/types.js';
 import * as service from './auth.service.js';
 
-function presentMe(u: TSessionUser) {
+function presentMe(u: TSessionUser, abilities: TAbilities) {
   return {
     id: u.id,
     username: u.username,
@@ -18,6 +19,7 @@ function presentMe(u: TSessionUser) {
     areaName: u.areaName,
     areaCode: u.areaCode,
     mustChangePassword: u.mustChangePassword,
+    abilities,
     csrfToken: u.csrfToken,
   };
 }
@@ -40,7 +42,7 @@ export async function authRoutes(app: TApp) {
     });
     req.user = user;
     await audit(req, { action: 'login', entity: 'user', entityId: user.id });
-    return presentMe(user);
+    return presentMe(user, app.modules.abilitiesFor(user));
   });
 
   app.post('/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (req, reply) => {
@@ -52,7 +54,10 @@ export async function authRoutes(app: TApp) {
     return { ok: true as const };
   });
 
-  app.get('/me', { schema: { tags: ['auth'], response: { 200: ZMe } } }, async (req) => presentMe(requireUser(req)));
+  app.get('/me', { schema: { tags: ['auth'], response: { 200: ZMe } } }, async (req) => {
+    const user = requireUser(req);
+    return presentMe(user, app.modules.abilitiesFor(user));
+  });
 
   app.post('/password', { schema: { tags: ['auth'], body: ZChangePasswordBody, response: { 200: ZOk } } }, async (req) => {
     const user = requireUser(req);

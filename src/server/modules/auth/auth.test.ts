@@ -53,6 +53,27 @@ describe('login', () => {
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  test("me carries the user's abilities per module, as the module policies decide them", async () => {
+    const leader = (await (await login(ctx.app, 'leader')).get('/api/auth/me')).json();
+    expect(leader.abilities.cases).toEqual({ create: true, assign: true, verify: true });
+    expect(leader.abilities.admin).toEqual({ manage: false });
+    expect(leader.abilities.households).toMatchObject({ read: true, setMonitoring: true, edit: false });
+    const wuye = (await (await login(ctx.app, 'wuye')).get('/api/auth/me')).json();
+    expect(wuye.abilities.cases).toEqual({ create: false, assign: false, verify: false });
+    expect(wuye.abilities.households.read).toBe(false);
+    const admin = await login(ctx.app, 'admin');
+    expect((await admin.get('/api/auth/me')).json().abilities.admin).toEqual({ manage: true });
+    // The ability is what the server enforces: the same route answers by it.
+    expect((await admin.get('/api/admin/jobs')).statusCode).toBe(200);
+    expect((await (await login(ctx.app, 'leader')).get('/api/admin/jobs')).statusCode).toBe(403);
+  });
+
+  test('signing out ends the session', async () => {
+    const c = await login(ctx.app, 'leader');
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
   test('the cookie is httpOnly and SameSite', async () => {
     const res = await post('/api/auth/login', { username: 'leader', password: TEST_PASSWORD });
     const cookie = res.cookies.find((c) => c.name === 'zhili_sid')!;

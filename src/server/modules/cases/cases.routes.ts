@@ -13,10 +13,10 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
-import { CASE_CREATOR_ROLES } from './cases.policy.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import * as repo from './cases.repo.js';
 import * as service from './cases.service.js';
+import { caseAbilities } from './cases.policy.js';
 
 async function auditChange(req: FastifyRequest, change: service.TCaseChange) {
   await audit(req, { action: `case.${change.action}`, entity: 'case', entityId: change.caseId, before: change.before, after: change.after });
@@ -40,7 +40,7 @@ export async function caseRoutes(app: TApp) {
   });
 
   app.post('/', { schema: { tags: ['cases'], body: ZCreateCaseBody, response: { 201: ZCaseDetail } } }, async (req, reply) => {
-    const user = requireRole(req, CASE_CREATOR_ROLES);
+    const user = requireAbility(req, caseAbilities, 'create');
     const change = await service.createCase(db, user, req.body);
     await auditChange(req, change);
     reply.code(201);

@@ -6,6 +6,7 @@
  */
 import type { TRole } from '../../../shared/domain/roles.js';
 import { allowedActions } from '../../../shared/domain/case-machine.js';
+import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
 import { actorFacts } from '../cases/cases.policy.js';
 
@@ -34,3 +35,9 @@ export function canAssignOnSpot(user: TUser): boolean {
     'assign',
   );
 }
+
+/** Abilities of 现场检查 for the UI. */
+export const checklistAbilities = defineAbilities('checklists', {
+  editTemplates: canEditTemplates,
+  inspect: (u) => INSPECTOR_ROLES.includes(u.role),
+});

@@ -22,9 +22,9 @@ import { ZIdParams } from '../../../shared/contracts/common.js';
 import type { TCaseStatus } from '../../../shared/domain/case-machine.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
-import { INSPECTOR_ROLES, TEMPLATE_EDITOR_ROLES } from './checklists.policy.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import * as service from './checklists.service.js';
+import { checklistAbilities } from './checklists.policy.js';
 
 async function auditChange(req: FastifyRequest, action: string, entity: string, change: service.TChecklistChange) {
   await audit(req, { action, entity, entityId: change.id, before: change.before, after: change.after });
@@ -45,7 +45,7 @@ export async function checklistRoutes(app: TApp) {
   );
 
   app.post('/checklists', { schema: { tags, body: ZSaveChecklistBody, response: { 201: ZChecklistTemplate } } }, async (req, reply) => {
-    const user = requireRole(req, TEMPLATE_EDITOR_ROLES);
+    const user = requireAbility(req, checklistAbilities, 'editTemplates');
     const change = await service.createTemplate(db, user, req.body);
     await auditChange(req, 'checklist.create', 'checklist', change);
     reply.code(201);
@@ -56,7 +56,7 @@ export async function checklistRoutes(app: TApp) {
     '/checklists/:id',
     { schema: { tags, params: ZIdParams, body: ZSaveChecklistBody, response: { 200: ZChecklistTemplate } } },
     async (req) => {
-      const user = requireRole(req, TEMPLATE_EDITOR_ROLES);
+      const user = requireAbility(req, checklistAbilities, 'editTemplates');
       const change = await service.replaceTemplate(db, user, req.params.id, req.body);
       await auditChange(req, 'checklist.update', 'checklist', change);
       return service.getTemplate(db, user, change.id);
@@ -70,7 +70,7 @@ export async function checklistRoutes(app: TApp) {
   );
 
   app.post('/inspections', { schema: { tags: itags, body: ZCreateInspectionBody, response: { 201: ZInspectionDetail } } }, async (req, reply) => {
-    const user = requireRole(req, INSPECTOR_ROLES);
+    const user = requireAbility(req, checklistAbilities, 'inspect');
     const change = await service.createInspection(db, user, req.body);
     await auditChange(req, 'inspection.create', 'inspection', change);
     reply.code(201);

@@ -4,7 +4,9 @@
  * a session, and the numbers cover what the caller's scope covers.
  */
 import type { TRole } from '../../../shared/domain/roles.js';
+import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
+import { CASE_CREATOR_ROLES } from '../cases/cases.policy.js';
 
 /** Edit problem categories and the score's deductions. */
 export const CATEGORY_ADMIN_ROLES: readonly TRole[] = ['admin', 'leader'];
@@ -19,3 +21,12 @@ export const PLACE_EDITOR_ROLES: readonly TRole[] = ['admin', 'leader', 'inspect
 export function canEditPlaces(user: TUser): boolean {
   return PLACE_EDITOR_ROLES.includes(user.role);
 }
+
+/** Abilities of 创文 for the UI. Its pages read the caller's scope, so every signed-in user may read them. */
+export const chuangwenAbilities = defineAbilities('chuangwen', {
+  read: () => true,
+  editPlaces: canEditPlaces,
+  editCategories: (u) => CATEGORY_ADMIN_ROLES.includes(u.role),
+  editCalendar: (u) => CALENDAR_ADMIN_ROLES.includes(u.role),
+  raiseCase: (u) => CASE_CREATOR_ROLES.includes(u.role),
+});

@@ -35,13 +35,12 @@ import { ZIdParams } from '../../../shared/contracts/common.js';
 import { deadlineRuleLabel } from '../../../shared/domain/chuangwen/workdays.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import { renderBulletinDocx, renderBulletinXlsx } from './bulletin.render.js';
-import { CASE_CREATOR_ROLES } from '../cases/cases.policy.js';
 import { getCaseDetail } from '../cases/cases.service.js';
-import { CALENDAR_ADMIN_ROLES, CATEGORY_ADMIN_ROLES, PLACE_EDITOR_ROLES } from './chuangwen.policy.js';
 import * as service from './chuangwen.service.js';
 import * as measures from './measures.service.js';
+import { chuangwenAbilities } from './chuangwen.policy.js';
 
 const tags = ['chuangwen'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -73,7 +72,7 @@ export async function chuangwenRoutes(app: TApp) {
     '/calendar/:year',
     { schema: { tags, params: ZCalendarYearParams, body: ZReplaceCalendarBody, response: { 200: ZCalendarYear } } },
     async (req) => {
-      requireRole(req, CALENDAR_ADMIN_ROLES);
+      requireAbility(req, chuangwenAbilities, 'editCalendar');
       const before = await service.getCalendarYear(db, req.params.year);
       const after = await service.replaceCalendarYear(db, req.params.year, req.body.days);
       await audit(req, { action: 'calendar.replace', entity: 'calendar', entityId: req.params.year, before: before.days, after: after.days });
@@ -88,7 +87,7 @@ export async function chuangwenRoutes(app: TApp) {
   });
 
   app.post('/categories', { schema: { tags, body: ZCreateCategoryBody, response: { 201: ZCategory } } }, async (req, reply) => {
-    requireRole(req, CATEGORY_ADMIN_ROLES);
+    requireAbility(req, chuangwenAbilities, 'editCategories');
     const created = await service.createCategory(db, req.body);
     await audit(req, { action: 'cw_category.create', entity: 'cw_category', entityId: created.code, after: created });
     reply.code(201);
@@ -99,7 +98,7 @@ export async function chuangwenRoutes(app: TApp) {
     '/categories/:code',
     { schema: { tags, params: ZCategoryCodeParams, body: ZUpdateCategoryBody, response: { 200: ZCategory } } },
     async (req) => {
-      requireRole(req, CATEGORY_ADMIN_ROLES);
+      requireAbility(req, chuangwenAbilities, 'editCategories');
       const { before, after } = await service.updateCategory(db, req.params.code, req.body);
       await audit(req, { action: 'cw_category.update', entity: 'cw_category', entityId: req.params.code, before, after });
       return after;
@@ -128,7 +127,7 @@ export async function chuangwenRoutes(app: TApp) {
   );
 
   app.post('/places', { schema: { tags, body: ZCreatePlaceBody, response: { 201: ZPlace } } }, async (req, reply) => {
-    const user = requireRole(req, PLACE_EDITOR_ROLES);
+    const user = requireAbility(req, chuangwenAbilities, 'editPlaces');
     const created = await service.createPlace(db, user, req.body);
     await audit(req, { action: 'cw_place.create', entity: 'cw_place', entityId: created.id, after: created });
     reply.code(201);
@@ -144,7 +143,7 @@ export async function chuangwenRoutes(app: TApp) {
 
   // ── a 创文 case at a place ──
   app.post('/cases', { schema: { tags, body: ZCreatePlaceCaseBody, response: { 201: ZCaseDetail } } }, async (req, reply) => {
-    const user = requireRole(req, CASE_CREATOR_ROLES);
+    const user = requireAbility(req, chuangwenAbilities, 'raiseCase');
     const change = await service.createPlaceCase(db, user, req.body);
     await audit(req, { action: 'case.create', entity: 'case', entityId: change.caseId, before: change.before, after: change.after });
     reply.code(201);
@@ -158,7 +157,7 @@ export async function chuangwenRoutes(app: TApp) {
   });
 
   app.put('/settings/measures', { schema: { tags, body: ZMeasureSettings, response: { 200: ZMeasureSettings } } }, async (req) => {
-    const user = requireRole(req, CATEGORY_ADMIN_ROLES);
+    const user = requireAbility(req, chuangwenAbilities, 'editCategories');
     const { before, after } = await service.saveMeasureSettings(db, user, req.body);
     await audit(req, { action: 'cw_settings.update', entity: 'cw_settings', entityId: 'measures', before, after });
     return after;

@@ -3,6 +3,7 @@
  * Scope (which reports a moderator sees) is in the repository queries.
  */
 import { PII_ROLES, type TRole } from '../../../shared/domain/roles.js';
+import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
 
 /** Roles that moderate reports in their area: accept, merge, reject. */
@@ -37,3 +38,9 @@ export const THROTTLE_RULES = {
 
 /** Days after closure during which the reporter may say "not fixed", unless set otherwise. */
 export const DEFAULT_REOPEN_DAYS = 7;
+
+/** Abilities of 群众随手拍 for the UI. */
+export const citizenAbilities = defineAbilities('citizen', {
+  moderate: (u) => MODERATOR_ROLES.includes(u.role),
+  administer: (u) => CITIZEN_ADMIN_ROLES.includes(u.role),
+});

@@ -28,10 +28,10 @@ import { ZIdParams, ZOk } from '../../../shared/contracts/common.js';
 import { AppError } from '../../lib/app-error.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole } from '../../plugins/auth.js';
+import { requireAbility } from '../../plugins/auth.js';
 import { tooLarge } from '../attachments/attachments.service.js';
-import { CITIZEN_ADMIN_ROLES, MODERATOR_ROLES } from './citizen.policy.js';
 import * as service from './citizen.service.js';
+import { citizenAbilities } from './citizen.policy.js';
 
 const publicTags = ['public'];
 const tags = ['citizen'];
@@ -118,14 +118,14 @@ export async function citizenModerationRoutes(app: TApp) {
   const { db } = app.deps;
 
   app.get('/reports', { schema: { tags, querystring: ZReportListQuery, response: { 200: ZReportPage } } }, async (req) =>
-    service.listReports(db, requireRole(req, MODERATOR_ROLES), req.query),
+    service.listReports(db, requireAbility(req, citizenAbilities, 'moderate'), req.query),
   );
   app.get('/reports/:id', { schema: { tags, params: ZIdParams, response: { 200: ZReportRow } } }, async (req) =>
-    service.getReport(db, requireRole(req, MODERATOR_ROLES), req.params.id),
+    service.getReport(db, requireAbility(req, citizenAbilities, 'moderate'), req.params.id),
   );
 
   app.post('/reports/:id/accept', { schema: { tags, params: ZIdParams, body: ZAcceptReportBody, response: { 200: ZReportRow } } }, async (req) => {
-    const user = requireRole(req, MODERATOR_ROLES);
+    const user = requireAbility(req, citizenAbilities, 'moderate');
     const change = await service.acceptReport(db, user, req.params.id, req.body);
     await audit(req, { action: 'citizen_report.accept', entity: 'citizen_report', entityId: String(change.reportId), before: change.before, after: change.after });
     await audit(req, { action: 'case.create', entity: 'case', entityId: String(change.caseId), before: null, after: { source: 'citizen', reportId: change.reportId } });
@@ -133,36 +133,36 @@ export async function citizenModerationRoutes(app: TApp) {
   });
 
   app.post('/reports/:id/merge', { schema: { tags, params: ZIdParams, body: ZMergeReportBody, response: { 200: ZReportRow } } }, async (req) => {
-    const user = requireRole(req, MODERATOR_ROLES);
+    const user = requireAbility(req, citizenAbilities, 'moderate');
     const change = await service.mergeReport(db, user, req.params.id, req.body.caseId);
     await audit(req, { action: 'citizen_report.merge', entity: 'citizen_report', entityId: String(change.reportId), before: change.before, after: change.after });
     return service.getReport(db, user, req.params.id);
   });
 
   app.post('/reports/:id/reject', { schema: { tags, params: ZIdParams, body: ZRejectReportBody, response: { 200: ZReportRow } } }, async (req) => {
-    const user = requireRole(req, MODERATOR_ROLES);
+    const user = requireAbility(req, citizenAbilities, 'moderate');
     const change = await service.rejectReport(db, user, req.params.id, req.body.reason);
     await audit(req, { action: 'citizen_report.reject', entity: 'citizen_report', entityId: String(change.reportId), before: change.before, after: change.after });
     return service.getReport(db, user, req.params.id);
   });
 
   app.get('/settings', { schema: { tags, response: { 200: ZCitizenSettings } } }, async (req) => {
-    requireRole(req, [...MODERATOR_ROLES, ...CITIZEN_ADMIN_ROLES]);
+    requireAbility(req, citizenAbilities, 'moderate', 'administer');
     return service.getSettings(db);
   });
   app.put('/settings', { schema: { tags, body: ZCitizenSettings, response: { 200: ZCitizenSettings } } }, async (req) => {
-    const user = requireRole(req, CITIZEN_ADMIN_ROLES);
+    const user = requireAbility(req, citizenAbilities, 'administer');
     const change = await service.saveSettings(db, user, req.body);
     await audit(req, { action: 'citizen.settings', entity: 'setting', entityId: 'citizen', before: change.before, after: change.after });
     return change.after;
   });
 
   app.get('/api-keys', { schema: { tags, response: { 200: ZApiKeyRow.array() } } }, async (req) => {
-    requireRole(req, CITIZEN_ADMIN_ROLES);
+    requireAbility(req, citizenAbilities, 'administer');
     return service.listApiKeys(db);
   });
   app.post('/api-keys', { schema: { tags, body: ZCreateApiKeyBody, response: { 201: ZCreatedApiKey } } }, async (req, reply) => {
-    const user = requireRole(req, CITIZEN_ADMIN_ROLES);
+    const user = requireAbility(req, citizenAbilities, 'administer');
     const created = await service.issueApiKey(db, user, req.body.name);
     const { key: _key, ...safe } = created;
     await audit(req, { action: 'open311_key.issue', entity: 'open311_key', entityId: String(created.id), before: null, after: safe });
@@ -170,7 +170,7 @@ export async function citizenModerationRoutes(app: TApp) {
     return created;
   });
   app.post('/api-keys/:id/revoke', { schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    requireRole(req, CITIZEN_ADMIN_ROLES);
+    requireAbility(req, citizenAbilities, 'administer');
     const row = await service.revokeApiKey(db, req.params.id);
     await audit(req, { action: 'open311_key.revoke', entity: 'open311_key', entityId: String(row.id), before: null, after: row });
     return { ok: true as const };

@@ -16,10 +16,10 @@ import {
 } from '../../../shared/contracts/households-work.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import * as archives from './archives.service.js';
-import { HOUSEHOLD_EDITOR_ROLES, MONITORING_SETTING_ROLES } from './households.policy.js';
 import { findAreaPrefix, type THouseholdChange } from './households.service.js';
+import { registryAbilities } from './households.policy.js';
 
 const tags = ['households'];
 
@@ -37,7 +37,7 @@ export async function householdArchiveRoutes(app: TApp) {
   });
 
   app.put('/settings/archive-documents', { schema: { tags, body: ZArchiveDocumentSettings, response: { 200: ZArchiveDocumentSettings } } }, async (req) => {
-    const user = requireRole(req, MONITORING_SETTING_ROLES);
+    const user = requireAbility(req, registryAbilities, 'setMonitoring');
     await auditChange(req, await archives.setArchiveDocuments(db, user, req.body), 'monitoring_setting');
     return archives.getArchiveDocuments(db);
   });
@@ -52,14 +52,14 @@ export async function householdArchiveRoutes(app: TApp) {
   });
 
   app.post('/:id/archive/:docCode', { schema: { tags, params: ZArchiveDocParams, body: ZArchiveFilesBody, response: { 201: ZHouseholdArchive } } }, async (req, reply) => {
-    const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+    const user = requireAbility(req, registryAbilities, 'edit');
     await auditChange(req, await archives.addArchiveFiles(db, user, req.params.id, req.params.docCode, req.body), 'household_archive');
     reply.code(201);
     return archives.getHouseholdArchive(db, user, req.params.id);
   });
 
   app.delete('/:id/archive/files/:attachmentId', { schema: { tags, params: ZArchiveFileParams, response: { 200: ZHouseholdArchive } } }, async (req) => {
-    const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+    const user = requireAbility(req, registryAbilities, 'edit');
     await auditChange(req, await archives.removeArchiveFile(db, user, req.params.id, req.params.attachmentId), 'household_archive');
     return archives.getHouseholdArchive(db, user, req.params.id);
   });

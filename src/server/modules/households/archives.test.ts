@@ -9,7 +9,8 @@ import { nextZoneTime } from '../../lib/jobs.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TApp } from '../../lib/types.js';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
-import { NIGHTLY_JOBS, runNightlyJobs } from './households.jobs.js';
+import { runModuleJobs } from '../../lib/jobs.js';
+import { NIGHTLY_JOBS } from './households.jobs.js';
 
 let ctx: TTestContext;
 let app: TApp;
@@ -248,7 +249,7 @@ describe('nightly jobs', () => {
     const lead = (await jiazhai.post('/api/household-leads', { householdId: (await household({ type: 'lifted', monitoringCategory: null })).id, reason: '超时测试', raisedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() })).json();
 
     const day = addDays(zoneDate(), 1);
-    const first = await runNightlyJobs(ctx.db, day);
+    const first = await runModuleJobs(ctx.db, ctx.app.modules, day);
     expect(first[NIGHTLY_JOBS.screening]).toMatchObject({ ran: true, counts: { year } });
     expect((first[NIGHTLY_JOBS.screening] as unknown as { counts: { households: number } }).counts.households).toBeGreaterThan(0);
     expect(first[NIGHTLY_JOBS.escalation]).toMatchObject({ ran: true });
@@ -257,12 +258,12 @@ describe('nightly jobs', () => {
     expect(flags.map((f: { rule: string }) => f.rule)).toContain('income_below_line');
     expect((await jiazhai.get(`/api/household-leads/${lead.id}`)).json().escalatedCaseId).not.toBeNull();
 
-    const second = await runNightlyJobs(ctx.db, day);
+    const second = await runModuleJobs(ctx.db, ctx.app.modules, day);
     expect(second[NIGHTLY_JOBS.screening]).toMatchObject({ ran: false });
     expect(second[NIGHTLY_JOBS.escalation]).toMatchObject({ ran: false });
 
-    expect((await leader.get('/api/households/jobs')).statusCode).toBe(403);
-    const runs = (await admin.get('/api/households/jobs')).json();
+    expect((await leader.get('/api/admin/jobs')).statusCode).toBe(403);
+    const runs = (await admin.get('/api/admin/jobs')).json();
     expect(runs.items.filter((r: { day: string }) => r.day === day)).toHaveLength(2);
     expect(runs.items.find((r: { job: string; day: string }) => r.job === NIGHTLY_JOBS.screening && r.day === day)).toMatchObject({ status: 'done', label: '全库风险筛查' });
   });

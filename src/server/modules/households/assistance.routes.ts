@@ -26,14 +26,14 @@ import {
 } from '../../../shared/contracts/households-work.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import { householdArchiveRoutes } from './archives.routes.js';
 import { householdStatsRoutes } from './households.stats.routes.js';
 import * as assistance from './assistance.service.js';
 import type { THouseholdChange } from './households.service.js';
 import { findAreaPrefix } from './households.service.js';
-import { ELIMINATION_STARTER_ROLES, MEASURE_EDITOR_ROLES, VISITOR_ROLES } from './leads.policy.js';
 import * as leads from './leads.service.js';
+import { assistanceAbilities, leadAbilities } from './leads.policy.js';
 
 const tags = ['households'];
 const ZMeasureParams = z.object({ measureId: z.coerce.number().int().positive() });
@@ -55,13 +55,13 @@ export async function householdAssistanceRoutes(app: TApp) {
   });
 
   app.patch('/measures/:measureId', { schema: { tags, params: ZMeasureParams, body: ZUpdateMeasureBody, response: { 200: ZMeasure } } }, async (req) => {
-    const user = requireRole(req, MEASURE_EDITOR_ROLES);
+    const user = requireAbility(req, assistanceAbilities, 'editMeasures');
     await auditChange(req, await assistance.updateMeasure(db, user, req.params.measureId, req.body), 'household_measure');
     return assistance.getMeasure(db, user, req.params.measureId);
   });
 
   app.post('/measures/:measureId/funds', { schema: { tags, params: ZMeasureParams, body: ZFundBody, response: { 201: ZMeasure } } }, async (req, reply) => {
-    const user = requireRole(req, MEASURE_EDITOR_ROLES);
+    const user = requireAbility(req, assistanceAbilities, 'editMeasures');
     await auditChange(req, await assistance.addFund(db, user, req.params.measureId, req.body), 'household_measure');
     reply.code(201);
     return assistance.getMeasure(db, user, req.params.measureId);
@@ -82,7 +82,7 @@ export async function householdAssistanceRoutes(app: TApp) {
   });
 
   app.post('/:id/measures', { schema: { tags, params: ZIdParams, body: ZMeasureBody, response: { 201: ZMeasure } } }, async (req, reply) => {
-    const user = requireRole(req, MEASURE_EDITOR_ROLES);
+    const user = requireAbility(req, assistanceAbilities, 'editMeasures');
     const change = await assistance.createMeasure(db, user, req.params.id, req.body);
     await auditChange(req, change, 'household_measure');
     reply.code(201);
@@ -94,7 +94,7 @@ export async function householdAssistanceRoutes(app: TApp) {
   });
 
   app.post('/:id/visits', { schema: { tags, params: ZIdParams, body: ZVisitBody, response: { 201: ZVisit } } }, async (req, reply) => {
-    const user = requireRole(req, VISITOR_ROLES);
+    const user = requireAbility(req, assistanceAbilities, 'visit');
     const change = await assistance.recordVisit(db, user, req.params.id, req.body);
     await auditChange(req, change, 'household_visit');
     reply.code(201);
@@ -106,7 +106,7 @@ export async function householdAssistanceRoutes(app: TApp) {
   });
 
   app.post('/:id/elimination', { schema: { tags, params: ZIdParams, body: ZStartEliminationBody, response: { 201: ZLeadDetail } } }, async (req, reply) => {
-    const user = requireRole(req, ELIMINATION_STARTER_ROLES);
+    const user = requireAbility(req, leadAbilities, 'startElimination');
     const change = await leads.startElimination(db, user, req.params.id, req.body.note ?? null);
     await auditChange(req, change, 'household_lead');
     reply.code(201);

@@ -4,6 +4,7 @@
  * says who may change what and who may see personal data unmasked.
  */
 import { PII_ROLES, UNIT_SCOPED_ROLES, type TRole } from '../../../shared/domain/roles.js';
+import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
 
 /** Roles that keep the registry: create and edit households, members, income and 三保障 checks. */
@@ -34,3 +35,12 @@ export function canRevealPii(user: TUser): boolean {
 export function householdAbilities(user: TUser) {
   return { canEdit: canEditHouseholds(user), canReveal: canRevealPii(user) };
 }
+
+/** Abilities of the registry for the UI. */
+export const registryAbilities = defineAbilities('households', {
+  read: canReadHouseholds,
+  edit: canEditHouseholds,
+  revealPii: canRevealPii,
+  setMonitoring: (u) => MONITORING_SETTING_ROLES.includes(u.role),
+  screen: (u) => SCREENING_ROLES.includes(u.role),
+});

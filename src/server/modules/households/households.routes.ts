@@ -31,22 +31,15 @@ import {
   ZYearParam,
   ZYearParams,
 } from '../../../shared/contracts/households.js';
-import { EXPORT_TABLE_LABELS, ZExportTableParams, ZJobRuns } from '../../../shared/contracts/households-work.js';
+import { EXPORT_TABLE_LABELS, ZExportTableParams } from '../../../shared/contracts/households-work.js';
 import { AppError } from '../../lib/app-error.js';
 import type { TApp, TUser } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
-import {
-  canReadHouseholds,
-  canRevealPii,
-  HOUSEHOLD_EDITOR_ROLES,
-  MONITORING_SETTING_ROLES,
-  SCREENING_ROLES,
-} from './households.policy.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
+import { canReadHouseholds, canRevealPii, registryAbilities } from './households.policy.js';
 import { PassThrough } from 'node:stream';
 import * as exporter from './households.export.js';
 import * as importer from './households.import.js';
-import { listJobRuns } from './households.jobs.js';
 import * as service from './households.service.js';
 import { getHouseholdTimeline } from './households.timeline.service.js';
 
@@ -84,7 +77,7 @@ export async function householdRoutes(app: TApp) {
   });
 
   app.post('/', { schema: { tags, body: ZCreateHouseholdBody, response: { 201: ZHouseholdDetail } } }, async (req, reply) => {
-    const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+    const user = requireAbility(req, registryAbilities, 'edit');
     const change = await service.createHousehold(db, user, req.body);
     await auditChange(req, change);
     reply.code(201);
@@ -100,21 +93,21 @@ export async function householdRoutes(app: TApp) {
     '/settings/monitoring-lines/:year',
     { schema: { tags, params: ZYearParam, body: ZMonitoringLineBody, response: { 200: ZMonitoringLines } } },
     async (req) => {
-      const user = requireRole(req, MONITORING_SETTING_ROLES);
+      const user = requireAbility(req, registryAbilities, 'setMonitoring');
       await auditChange(req, await service.setMonitoringLine(db, user, req.params.year, req.body));
       return service.listMonitoringLines(db);
     },
   );
 
   app.post('/screening', { schema: { tags, body: ZScreeningRunBody, response: { 200: ZScreeningRunResult } } }, async (req) => {
-    const user = requireRole(req, SCREENING_ROLES);
+    const user = requireAbility(req, registryAbilities, 'screen');
     const { change, ...result } = await service.runScreening(db, user, req.body);
     await auditChange(req, change);
     return result;
   });
 
   app.get('/import/template.xlsx', { schema: { tags, summary: '下载农户成员及家庭收入导入模板' } }, async (req, reply) => {
-    requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+    requireAbility(req, registryAbilities, 'edit');
     return reply.type(XLSX).header('content-disposition', attachment('农户成员及收入导入模板.xlsx', 'household-template.xlsx')).send(await importer.buildImportTemplate());
   });
 
@@ -122,7 +115,7 @@ export async function householdRoutes(app: TApp) {
     '/import',
     { schema: { tags, summary: '导入农户、成员及家庭收入 (multipart: file)', querystring: ZImportQuery, response: { 200: ZImportResult } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!file) throw new AppError('VALIDATION_FAILED', '请选择要导入的 .xlsx 文件', { file: '请选择文件' });
       if (!/\.xlsx$/i.test(file.filename)) {
@@ -203,13 +196,8 @@ export async function householdRoutes(app: TApp) {
       .send(out);
   });
 
-  app.get('/jobs', { schema: { tags, summary: '定时任务（夜间筛查、超时转督办）的最近运行', response: { 200: ZJobRuns } } }, async (req) => {
-    requireRole(req, ['admin']);
-    return listJobRuns(db);
-  });
-
   app.get('/import/:reportId/errors.xlsx', { schema: { tags, params: ZImportReportParams } }, async (req, reply) => {
-    const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+    const user = requireAbility(req, registryAbilities, 'edit');
     const data = await app.deps.storage.get(importer.errorReportKey(user, req.params.reportId));
     if (!data) throw new AppError('NOT_FOUND', '错误报告不存在或已过期');
     return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx', 'import-errors.xlsx')).send(data);
@@ -219,7 +207,7 @@ export async function householdRoutes(app: TApp) {
     '/members/:memberId',
     { schema: { tags, params: ZMemberParams, body: ZUpdateMemberBody, response: { 200: ZMember } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       await auditChange(req, await service.updateMember(db, user, req.params.memberId, req.body));
       return service.getMember(db, user, req.params.memberId);
     },
@@ -229,7 +217,7 @@ export async function householdRoutes(app: TApp) {
     '/members/:memberId/move',
     { schema: { tags, params: ZMemberParams, body: ZMoveMemberBody, response: { 200: ZMember } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       await auditChange(req, await service.moveMember(db, user, req.params.memberId, req.body));
       return service.getMember(db, user, req.params.memberId);
     },
@@ -264,7 +252,7 @@ export async function householdRoutes(app: TApp) {
     '/:id',
     { schema: { tags, params: ZIdParams, body: ZUpdateHouseholdBody, response: { 200: ZHouseholdDetail } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       await auditChange(req, await service.updateHousehold(db, user, req.params.id, req.body));
       return service.getHouseholdDetail(db, user, req.params.id, { reveal: false });
     },
@@ -274,7 +262,7 @@ export async function householdRoutes(app: TApp) {
     '/:id/members',
     { schema: { tags, params: ZIdParams, body: ZCreateMemberBody, response: { 201: ZMember } } },
     async (req, reply) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       const change = await service.addMember(db, user, req.params.id, req.body);
       await auditChange(req, change);
       reply.code(201);
@@ -286,7 +274,7 @@ export async function householdRoutes(app: TApp) {
     '/:id/income/:year',
     { schema: { tags, params: ZYearParams, body: ZIncomeBody, response: { 200: ZHouseholdDetail } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       await auditChange(req, await service.recordIncome(db, user, req.params.id, req.params.year, req.body));
       return service.getHouseholdDetail(db, user, req.params.id, { reveal: false });
     },
@@ -296,7 +284,7 @@ export async function householdRoutes(app: TApp) {
     '/:id/guarantees/:year',
     { schema: { tags, params: ZYearParams, body: ZGuaranteesBody, response: { 200: ZHouseholdDetail } } },
     async (req) => {
-      const user = requireRole(req, HOUSEHOLD_EDITOR_ROLES);
+      const user = requireAbility(req, registryAbilities, 'edit');
       await auditChange(req, await service.recordGuarantees(db, user, req.params.id, req.params.year, req.body));
       return service.getHouseholdDetail(db, user, req.params.id, { reveal: false });
     },

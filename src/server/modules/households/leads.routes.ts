@@ -22,15 +22,15 @@ import {
 } from '../../../shared/contracts/households-work.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole, requireUser } from '../../plugins/auth.js';
+import { requireAbility, requireUser } from '../../plugins/auth.js';
 import type { THouseholdChange } from './households.service.js';
 import { canReadHouseholds } from './households.policy.js';
-import { LEAD_CREATOR_ROLES, PROCEDURE_ADMIN_ROLES } from './leads.policy.js';
 import * as service from './leads.service.js';
 import * as repo from './leads.repo.js';
 import { rowsOf } from '../../db/rows.js';
 import { AppError } from '../../lib/app-error.js';
 import { importDepartmentList } from './leads.import.js';
+import { leadAbilities } from './leads.policy.js';
 
 /** Department lists are small next to registry imports. */
 const MAX_LIST_BYTES = 50 * 1024 * 1024;
@@ -52,7 +52,7 @@ export async function householdLeadRoutes(app: TApp) {
   });
 
   app.post('/', { schema: { tags, body: ZCreateLeadBody, response: { 201: ZLeadDetail } } }, async (req, reply) => {
-    const user = requireRole(req, LEAD_CREATOR_ROLES);
+    const user = requireAbility(req, leadAbilities, 'create');
     const change = await service.createLead(db, user, req.body);
     await auditChange(req, change);
     reply.code(201);
@@ -65,13 +65,13 @@ export async function householdLeadRoutes(app: TApp) {
   });
 
   app.put('/settings', { schema: { tags, body: ZProcedureSettings, response: { 200: ZProcedureSettings } } }, async (req) => {
-    const user = requireRole(req, PROCEDURE_ADMIN_ROLES);
+    const user = requireAbility(req, leadAbilities, 'administer');
     await auditChange(req, await service.setProcedureSettings(db, user, req.body));
     return service.getProcedureSettings(db);
   });
 
   app.post('/escalate-overdue', { schema: { tags, summary: '超时线索转督办（每条一次）', response: { 200: ZEscalateResult } } }, async (req) => {
-    const user = requireRole(req, PROCEDURE_ADMIN_ROLES);
+    const user = requireAbility(req, leadAbilities, 'administer');
     const result = await service.escalateOverdueLeads(db, user);
     await audit(req, { action: 'lead.escalate_overdue', entity: 'household_lead', entityId: null, after: result });
     return result;
@@ -81,7 +81,7 @@ export async function householdLeadRoutes(app: TApp) {
     '/department-import',
     { schema: { tags, summary: '导入部门筛查名单 (multipart: file)', querystring: ZDepartmentImportQuery, response: { 200: ZDepartmentImportResult } } },
     async (req) => {
-      const user = requireRole(req, LEAD_CREATOR_ROLES);
+      const user = requireAbility(req, leadAbilities, 'create');
       const file = await req.file({ limits: { fileSize: MAX_LIST_BYTES, files: 1 } });
       if (!file) throw new AppError('VALIDATION_FAILED', '请选择要导入的 .xlsx 文件', { file: '请选择文件' });
       if (!/\.xlsx$/i.test(file.filename)) {

@@ -1,5 +1,6 @@
 /** Who manages volunteers, declared once; scope (area subtree) is in the repository queries. */
 import { PII_ROLES, type TRole } from '../../../shared/domain/roles.js';
+import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
 
 /** Roles that read and manage teams, members and activities in their area. */
@@ -9,3 +10,8 @@ export const VOLUNTEER_ROLES: readonly TRole[] = ['leader', 'inspector', 'townsh
 export function canSeePhones(user: TUser): boolean {
   return PII_ROLES.includes(user.role);
 }
+
+/** Abilities of 志愿服务 for the UI. */
+export const volunteerAbilities = defineAbilities('volunteers', {
+  manage: (u) => VOLUNTEER_ROLES.includes(u.role),
+});

@@ -15,16 +15,16 @@ import {
 } from '../../../shared/contracts/volunteers.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
-import { requireRole } from '../../plugins/auth.js';
-import { VOLUNTEER_ROLES } from './volunteers.policy.js';
+import { requireAbility } from '../../plugins/auth.js';
 import * as service from './volunteers.service.js';
+import { volunteerAbilities } from './volunteers.policy.js';
 
 const tags = ['volunteers'];
 
 /** Volunteer endpoints, registered at /api/volunteers. */
 export async function volunteerRoutes(app: TApp) {
   const { db } = app.deps;
-  const user = (req: Parameters<typeof requireRole>[0]) => requireRole(req, VOLUNTEER_ROLES);
+  const user = (req: Parameters<typeof requireAbility>[0]) => requireAbility(req, volunteerAbilities, 'manage');
 
   app.get('/teams', { schema: { tags, response: { 200: ZTeam.array() } } }, async (req) => service.listTeams(db, user(req)));
   app.post('/teams', { schema: { tags, body: ZTeamBody, response: { 201: ZTeam } } }, async (req, reply) => {

@@ -18,14 +18,12 @@ import {
   Modal,
   Radio,
   Row,
-  Select,
   Skeleton,
   Space,
   Steps,
   Tag,
   Timeline,
-  Typography,
-} from 'antd';
+  Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';

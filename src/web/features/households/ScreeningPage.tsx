@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import type { TScreeningRunResult } from '../../../shared/contracts/households';
 import { SCREENING_RULE_LABELS, type TScreeningRuleId } from '../../../shared/domain/households/screening';
 import { useMonitoringLines, useRunScreening, useSaveMonitoringLine, type TMonitoringLineDto } from '../../api/households';
-import { useJobRuns } from '../../api/household-work';
+import { useJobRuns } from '../../api/admin';
 import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
 import { PageHeader } from '../../components/PageHeader';
