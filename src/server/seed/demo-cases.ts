@@ -10,6 +10,7 @@ import {
   type TCaseOutcome,
   type TCaseStatus,
 } from '../../shared/domain/case-machine.js';
+import type { TCaseOrigin } from '../../shared/domain/case-origins.js';
 import type { TCaseModule, TCaseSeverity, TCaseSource } from '../../shared/domain/case-vocab.js';
 import { isSupervisor, type TRole } from '../../shared/domain/roles.js';
 import type { caseEvents, cases } from '../db/schema/index.js';
@@ -76,7 +77,7 @@ export interface TCaseSpec {
   deadlineDays?: number;
   /** Title override, e.g. the seed article's wording. */
   title?: string;
-  origin?: { type: string; id: string };
+  origin?: TCaseOrigin;
 }
 
 /** A weighted pick. */

@@ -116,7 +116,7 @@ export function planCitizenCases(rand: () => number, world: TDemoWorld): TCitize
         lateClose: false,
         extension: null,
         title: `群众反映：${categoryName}`,
-        origin: { type: 'citizen_report', id: '' },
+        origin: { type: 'citizen_report', id: 0 },
       },
       categoryCode: categoryCode(categoryName),
       description: `${placed.place}：${p.title}，请尽快处理。`.slice(0, 300),
@@ -206,7 +206,7 @@ export async function seedCitizenReportsDemo(
     if (w.status !== 'accepted') return;
     const g = accepted[i];
     g.row.originType = 'citizen_report';
-    g.row.originId = String(w.id);
+    g.row.originId = w.id;
   });
   plans.forEach((p, i) => {
     if (p.reopened) reopenGenerated(accepted[i], written[i].id, nowMs);
@@ -221,6 +221,8 @@ function reopenGenerated(g: TGeneratedCase, reportId: number, nowMs: number) {
   g.events.push({
     caseId: g.row.id!,
     actorId: null,
+    actorKind: 'citizen',
+    actorRef: `citizen_report:${reportId}`,
     action: 'reopen',
     fromStatus: 'closed',
     toStatus: 'rectifying',

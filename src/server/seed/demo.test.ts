@@ -143,10 +143,10 @@ describe('demo seed', () => {
     expect(selfVerified).toEqual([]);
   });
 
-  it('links failed inspection results and their cases both ways, when inspections were seeded', async () => {
+  it('links failed inspection results to their cases (the case names the result as its origin), when inspections were seeded', async () => {
     const links = await q<{ ok: boolean }>(sql`
-      select (c.origin_type = 'inspection_result' and c.origin_id = r.id::text and r.result = 'fail') as ok
-      from inspection_results r join cases c on c.id = r.case_id`);
+      select (r.result = 'fail') as ok
+      from cases c join inspection_results r on c.origin_type = 'inspection_result' and c.origin_id = r.id`);
     expect(links.filter((l) => !l.ok)).toEqual([]);
     const [{ n }] = await q<{ n: number }>(sql`select count(*)::int as n from inspections`);
     if (n > 0) expect(links.length).toBeGreaterThan(0);
@@ -162,12 +162,14 @@ describe('demo seed', () => {
     expect(w.oldest).toBeGreaterThanOrEqual(70);
     const bad = await q<{ id: number }>(sql`
       select r.id from inspection_results r join inspections i on i.id = r.inspection_id
-      left join cw_case_places l on l.case_id = r.case_id
-      where i.place_id is not null and r.case_id is not null and (l.place_id is distinct from i.place_id)`);
+      join cases c on c.origin_type = 'inspection_result' and c.origin_id = r.id
+      left join cw_case_places l on l.case_id = c.id
+      where i.place_id is not null and (l.place_id is distinct from i.place_id)`);
     expect(bad).toEqual([]);
     const [{ linked }] = await q<{ linked: number }>(sql`
       select count(*)::int as linked from inspection_results r join inspections i on i.id = r.inspection_id
-      where i.place_id is not null and r.case_id is not null`);
+      join cases c on c.origin_type = 'inspection_result' and c.origin_id = r.id
+      where i.place_id is not null`);
     expect(linked).toBeGreaterThan(10);
   });
 
@@ -190,7 +192,7 @@ describe('demo seed', () => {
     const bad = await q<{ id: number }>(sql`
       select r.id from citizen_reports r left join cases c on c.id = r.case_id
       where (r.status in ('accepted', 'merged') and (c.id is null or c.source <> 'citizen'))
-         or (r.status = 'accepted' and (c.origin_type <> 'citizen_report' or c.origin_id <> r.id::text))
+         or (r.status = 'accepted' and (c.origin_type <> 'citizen_report' or c.origin_id <> r.id))
          or (r.status = 'rejected' and coalesce(r.reject_reason, '') = '')
          or (r.status = 'pending' and (r.case_id is not null or r.moderated_at is not null))`);
     expect(bad).toEqual([]);

@@ -324,7 +324,7 @@ async function planInspections(
             finderId: inspectorId,
             onSite: true,
             deadlineDays: item.defaultDeadlineDays,
-            origin: { type: 'inspection_result', id: '' },
+            origin: { type: 'inspection_result', id: 0 },
           },
         });
       } else {
@@ -389,13 +389,13 @@ async function insertInspections(
     const caseByItem = new Map(p.failed.map((f) => [f.itemId, generated.get(f.spec)!]));
     const written = await db
       .insert(inspectionResults)
-      .values(p.results.map((r) => ({ inspectionId: ins.id, itemId: r.itemId, result: r.result, note: r.note, caseId: caseByItem.get(r.itemId)?.row.id ?? null })))
+      .values(p.results.map((r) => ({ inspectionId: ins.id, itemId: r.itemId, result: r.result, note: r.note })))
       .returning({ id: inspectionResults.id, itemId: inspectionResults.itemId });
     for (const w of written) {
       const g = caseByItem.get(w.itemId);
       if (g) {
         g.row.originType = 'inspection_result';
-        g.row.originId = String(w.id);
+        g.row.originId = w.id;
       }
     }
   }

@@ -1,4 +1,5 @@
 /** Contracts of /api/cases: the supervision case loop. */
+import { CASE_ORIGIN_TYPES } from '../domain/case-origins.js';
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES } from '../domain/case-machine.js';
 import { CASE_MODULES, CASE_SEVERITIES, CASE_SOURCES } from '../domain/case-vocab.js';
@@ -45,6 +46,10 @@ export const ZCaseEvent = z.object({
   id: z.number(),
   at: z.string(),
   actorId: z.number().nullable(),
+  /** Who acted: a user (actorId), the system (a scheduled job, named in actorRef) or a citizen. */
+  actorKind: z.enum(['user', 'system', 'citizen']),
+  actorRef: z.string().nullable(),
+  /** The user's name, or 系统 / 群众. */
   actorName: z.string().nullable(),
   action: z.string(),
   fromStatus: z.string().nullable(),
@@ -65,8 +70,9 @@ export const ZCaseDetail = ZCaseRow.extend({
   assignedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
-  originType: z.string().nullable(),
-  originId: z.string().nullable(),
+  /** The record of another module that raised the case (CASE_ORIGINS), if any. */
+  originType: z.enum(CASE_ORIGIN_TYPES).nullable(),
+  originId: z.number().nullable(),
   attachments: z.array(ZAttachmentRef),
   events: z.array(ZCaseEvent),
   allowedActions: z.array(z.enum(CASE_ACTIONS)),

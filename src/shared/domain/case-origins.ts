@@ -16,7 +16,7 @@ export const CASE_ORIGINS = {
 export type TCaseOriginType = keyof typeof CASE_ORIGINS;
 
 /** Every origin type, in declaration order. */
-export const CASE_ORIGIN_TYPES = Object.keys(CASE_ORIGINS) as TCaseOriginType[];
+export const CASE_ORIGIN_TYPES = Object.keys(CASE_ORIGINS) as [TCaseOriginType, ...TCaseOriginType[]];
 
 /** A case's origin: which record of which type raised it. */
 export interface TCaseOrigin {

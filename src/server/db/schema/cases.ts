@@ -1,18 +1,10 @@
 /**
- * The supervision case (督办事项), its event log, and the attachments that evidence it.
+ * The supervision case (督办事项) and its event log, owned by the cases module; other modules
+ * read cases through `case_view` (below) and change them through the case port.
  */
 import { sql } from 'drizzle-orm';
-import {
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import type { TCaseOriginType } from '../../../shared/domain/case-origins.js';
 import { ts } from './columns.js';
 
 
@@ -51,9 +43,12 @@ export const cases = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Optimistic concurrency: every transition bumps it; a stale version is refused. */
     version: integer('version').notNull().default(1),
-    /** Where the case came from in another module (e.g. inspection result id). */
-    originType: varchar('origin_type', { length: 24 }),
-    originId: text('origin_id'),
+    /**
+     * The one link to where the case came from in another module (CASE_ORIGINS of
+     * shared/domain/case-origins.ts): at most one case per origin record.
+     */
+    originType: varchar('origin_type', { length: 32 }).$type<TCaseOriginType>(),
+    originId: integer('origin_id'),
   },
   (t) => [
     index('cases_code_idx').on(t.code),
@@ -66,7 +61,7 @@ export const cases = pgTable(
     index('cases_found_at_idx').on(t.foundAt),
     // Covering for "closed since …" counts (home page, measures): no table visits.
     index('cases_closed_at_idx').on(t.closedAt, t.areaCode, t.unitId, t.deadline, t.status),
-    index('cases_origin_idx').on(t.originType, t.originId),
+    uniqueIndex('cases_origin_uq').on(t.originType, t.originId),
     // Open cases only (a small share of a long history): the overdue list and its count, the
     // home counts and 我的待办 read them here, mostly without visiting the table.
     // The list is OPEN_STATUSES of shared/domain/case-machine.ts (kept literal for drizzle-kit).
@@ -82,7 +77,12 @@ export const caseEvents = pgTable(
     id: serial('id').primaryKey(),
     caseId: integer('case_id').notNull(),
     at: ts('at').notNull().defaultNow(),
+    /** The user who acted; null when the system (a job) or a citizen did. */
     actorId: integer('actor_id'),
+    /** Who acted: a user, the system (a scheduled job), or a citizen on a public page. */
+    actorKind: varchar('actor_kind', { length: 16 }).$type<'user' | 'system' | 'citizen'>().notNull().default('user'),
+    /** The job's name, or 'citizen_report:<id>'; null for a user. */
+    actorRef: text('actor_ref'),
     action: varchar('action', { length: 24 }).notNull(),
     fromStatus: varchar('from_status', { length: 24 }),
     toStatus: varchar('to_status', { length: 24 }).notNull(),
@@ -92,29 +92,4 @@ export const caseEvents = pgTable(
     attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
-);
-
-export const attachments = pgTable(
-  'attachments',
-  {
-    id: uuid('id').primaryKey(),
-    /** What the file belongs to once linked: 'case', 'case_event', 'inspection_result'. */
-    ownerType: varchar('owner_type', { length: 24 }),
-    ownerId: text('owner_id'),
-    /** before / after / evidence / other */
-    kind: varchar('kind', { length: 16 }).notNull().default('other'),
-    filename: text('filename').notNull(),
-    mime: varchar('mime', { length: 64 }).notNull(),
-    size: integer('size').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    storageKey: text('storage_key').notNull(),
-    thumbKey: text('thumb_key'),
-    /** A copy with location EXIF removed, shown beyond the case's own users. */
-    publicKey: text('public_key'),
-    width: integer('width'),
-    height: integer('height'),
-    uploadedById: integer('uploaded_by_id'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );

@@ -67,7 +67,6 @@ export const inspectionResults = pgTable(
     result: varchar('result', { length: 8 }).notNull(),
     note: text('note'),
     attachmentIds: jsonb('attachment_ids').$type<string[]>().notNull().default([]),
-    caseId: integer('case_id'),
   },
   (t) => [uniqueIndex('inspection_results_item_uq').on(t.inspectionId, t.itemId)],
 );

@@ -43,8 +43,6 @@ export const householdLeads = pgTable(
     refusedStep: varchar('refused_step', { length: 24 }),
     refusedReason: text('refused_reason'),
     closedAt: ts('closed_at'),
-    /** Supervision case raised when the lead went overdue (once). */
-    escalatedCaseId: integer('escalated_case_id'),
     reporterIp: text('reporter_ip'),
     createdById: integer('created_by_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -138,7 +136,6 @@ export const householdVisits = pgTable(
     findings: text('findings').notNull(),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     hasProblem: boolean('has_problem').notNull().default(false),
-    caseId: integer('case_id'),
     createdById: integer('created_by_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

@@ -1,6 +1,8 @@
 /** Every table of the platform; drizzle-kit generates migrations from this module. */
 export * from './core.js';
 export * from './cases.js';
+export * from './case-view.js';
+export * from './attachments.js';
 export * from './checklists.js';
 export * from './chuangwen.js';
 export * from './households.js';

@@ -48,7 +48,7 @@ export async function findByOwners(db: Db, ownerType: string, ownerIds: readonly
     .select()
     .from(attachments)
     .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, ownerIds.map(String))))
-    .orderBy(attachments.createdAt);
+    .orderBy(attachments.createdAt, attachments.id);
 }
 
 

@@ -7,7 +7,6 @@ import { audit } from '../../plugins/audit.js';
 import type { TApp } from '../../lib/types.js';
 import { requireUser } from '../../plugins/auth.js';
 import { presentAttachment } from './attachments.present.js';
-import type { TAttachmentVariant } from './attachments.policy.js';
 import * as service from './attachments.service.js';
 
 const ZAttachmentParams = z.object({ id: z.uuid() });
@@ -74,14 +73,14 @@ export async function attachmentRoutes(app: TApp) {
     },
   );
 
-  const copies: [suffix: string, variant: TAttachmentVariant, summary: string][] = [
+  const copies: [suffix: string, variant: service.TAttachmentVariant, summary: string][] = [
     ['', 'original', '原件 (含 EXIF，仅限可见该记录者)'],
     ['/thumb', 'thumb', '缩略图 (WebP，无元数据)'],
-    ['/public', 'public', '公开副本 (无 EXIF/GPS，任何已登录用户)'],
+    ['/public', 'public', '无 EXIF/GPS 的副本 (范围同原件；公开发布的类型如群众随手拍照片除外)'],
   ];
   for (const [suffix, variant, summary] of copies) {
     app.get(`/:id${suffix}`, { schema: { tags, summary, params: ZAttachmentParams } }, async (req, reply) =>
-      send(reply, await service.openAttachment(db, storage, requireUser(req), req.params.id, variant)),
+      send(reply, await service.openAttachment(db, storage, app.modules, requireUser(req), req.params.id, variant)),
     );
   }
 }

@@ -13,8 +13,8 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { TStorage } from '../../lib/storage.js';
 import { zoneDate } from '../../lib/time.js';
+import type { TModuleRegistry } from '../../lib/module.js';
 import type { TUser } from '../../lib/types.js';
-import { canReadAttachment, type TAttachmentVariant } from './attachments.policy.js';
 import * as repo from './attachments.repo.js';
 
 /** Longest side of a thumbnail, in pixels. */
@@ -164,16 +164,41 @@ export interface TAttachmentFile {
   filename: string;
 }
 
+/** Which stored copy of an attachment is asked for. */
+export type TAttachmentVariant = 'original' | 'thumb' | 'public';
+
+/**
+ * True when `user` may read `variant` of the attachment `a`. An unlinked upload belongs to its
+ * uploader. A linked one follows its owner record: the module that declares the owner type says
+ * which owner records the user may see (scope in that module's query, so a file outside it is
+ * 404), for every copy alike; only an owner type declared as published shows its EXIF-free copy
+ * and thumbnail to anyone. An owner type no module declares is its uploader's alone.
+ */
+export async function canReadAttachment(
+  db: Db,
+  owners: Pick<TModuleRegistry, 'attachmentOwner'>,
+  user: TUser,
+  a: Pick<repo.TAttachmentRow, 'ownerType' | 'ownerId' | 'uploadedById'>,
+  variant: TAttachmentVariant,
+): Promise<boolean> {
+  if (a.ownerType == null || a.ownerId == null) return a.uploadedById === user.id;
+  const owner = owners.attachmentOwner(a.ownerType);
+  if (!owner) return a.uploadedById === user.id;
+  if (owner.isPublished && variant !== 'original') return true;
+  return (await owner.readableIds(db, user, [a.ownerId])).has(a.ownerId);
+}
+
 /** Reads one copy of an attachment the user may see; 404 when absent, out of scope or not kept. */
 export async function openAttachment(
   db: Db,
   storage: TStorage,
+  owners: Pick<TModuleRegistry, 'attachmentOwner'>,
   user: TUser,
   id: string,
   variant: TAttachmentVariant,
 ): Promise<TAttachmentFile> {
   const a = await repo.findAttachment(db, id);
-  if (!a || !(await canReadAttachment(db, user, a, variant))) notFound('附件');
+  if (!a || !(await canReadAttachment(db, owners, user, a, variant))) notFound('附件');
   const key = variant === 'original' ? a.storageKey : variant === 'thumb' ? a.thumbKey : a.publicKey;
   if (!key) notFound('附件');
   const data = await storage.get(key);

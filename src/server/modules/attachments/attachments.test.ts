@@ -145,7 +145,7 @@ describe('access', () => {
     expect((await ctx.app.inject({ method: 'GET', url: ref.url })).statusCode).toBe(401);
   });
 
-  it('a case attachment is seen by those who see the case; another village gets 404', async () => {
+  it('a case attachment is seen by those who see the case; another village gets 404 for every copy', async () => {
     const jiazhai = await login(ctx.app, 'jiazhai');
     const ref = (await upload(ctx.app, jiazhai, await jpegWithGps(), 'a.jpg', 'image/jpeg')).json();
     const created = await jiazhai.post('/api/cases', {
@@ -161,8 +161,10 @@ describe('access', () => {
     const shizhuang = await login(ctx.app, 'shizhuang');
     expect((await shizhuang.get(ref.url)).statusCode).toBe(404);
     expect((await shizhuang.get(ref.thumbUrl)).statusCode).toBe(404);
-    // The EXIF-free public copy may be shown beyond the case's own users.
-    expect((await shizhuang.get(`/api/attachments/${ref.id}/public`)).statusCode).toBe(200);
+    // The EXIF-free copy follows the original's scope: only published owner types (citizens'
+    // photos) show it beyond the record's own users.
+    expect((await shizhuang.get(`/api/attachments/${ref.id}/public`)).statusCode).toBe(404);
+    expect((await jiazhai.get(`/api/attachments/${ref.id}/public`)).statusCode).toBe(200);
     expect((await inspector.get(ref.url)).statusCode).toBe(200);
     expect((await (await login(ctx.app, 'banko')).get(ref.url)).statusCode).toBe(200);
   });

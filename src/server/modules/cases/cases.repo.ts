@@ -145,6 +145,28 @@ export async function findCaseById(db: Db, user: TUser, id: number) {
 }
 export type TCaseRecord = NonNullable<Awaited<ReturnType<typeof findCaseById>>>;
 
+/**
+ * The facts of a case that a citizen's page acts on, found by id without a user's scope (the
+ * citizen holds the tracking code of a report that follows the case).
+ */
+export async function findCaseForCitizen(db: Db, id: number) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      status: cases.status,
+      closedAt: cases.closedAt,
+      deadline: cases.deadline,
+      version: cases.version,
+      originType: cases.originType,
+      originId: cases.originId,
+    })
+    .from(cases)
+    .where(eq(cases.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The cases among `ids` that lie in scope (bulk actions resolve permissions in one query). */
 export async function findCasesByIds(db: Db, user: TUser, ids: number[]) {
   if (!ids.length) return [];
@@ -161,6 +183,8 @@ export async function findEvents(db: Db, caseId: number) {
       id: caseEvents.id,
       at: caseEvents.at,
       actorId: caseEvents.actorId,
+      actorKind: caseEvents.actorKind,
+      actorRef: caseEvents.actorRef,
       actorName: users.displayName,
       action: caseEvents.action,
       fromStatus: caseEvents.fromStatus,
@@ -184,8 +208,14 @@ export async function nextCaseId(db: Db): Promise<number> {
 export type TNewCase = typeof cases.$inferInsert;
 export type TCasePatch = Partial<typeof cases.$inferInsert>;
 
-export async function insertCase(db: Db, values: TNewCase) {
-  await db.insert(cases).values(values);
+/** Inserts a case; false when its origin already raised one (the origin's unique key). */
+export async function insertCase(db: Db, values: TNewCase): Promise<boolean> {
+  const rows = await db
+    .insert(cases)
+    .values(values)
+    .onConflictDoNothing({ target: [cases.originType, cases.originId] })
+    .returning({ id: cases.id });
+  return rows.length === 1;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contracts/cases.js';
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import type { FastifyRequest } from 'fastify';
+import { userActor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
@@ -41,7 +42,7 @@ export async function caseRoutes(app: TApp) {
 
   app.post('/', { schema: { tags: ['cases'], body: ZCreateCaseBody, response: { 201: ZCaseDetail } } }, async (req, reply) => {
     const user = requireAbility(req, caseAbilities, 'create');
-    const change = await service.createCase(db, user, req.body);
+    const change = await service.createCase(db, userActor(user), req.body);
     await auditChange(req, change);
     reply.code(201);
     return service.getCaseDetail(db, user, change.caseId);
@@ -49,7 +50,7 @@ export async function caseRoutes(app: TApp) {
 
   app.post('/bulk', { schema: { tags: ['cases'], body: ZBulkBody, response: { 200: ZBulkResult } } }, async (req) => {
     const user = requireUser(req);
-    const { done, failed, changes } = await service.bulkTransition(db, user, req.body);
+    const { done, failed, changes } = await service.bulkTransition(db, app.modules, user, req.body);
     for (const change of changes) await auditChange(req, change);
     return { done, failed };
   });
@@ -63,7 +64,7 @@ export async function caseRoutes(app: TApp) {
     { schema: { tags: ['cases'], params: ZIdParams, body: ZTransitionBody, response: { 200: ZCaseDetail } } },
     async (req) => {
       const user = requireUser(req);
-      const change = await service.transitionCase(db, user, req.params.id, req.body);
+      const change = await service.transitionCase(db, app.modules, user, req.params.id, req.body);
       await auditChange(req, change);
       return service.getCaseDetail(db, user, req.params.id);
     },

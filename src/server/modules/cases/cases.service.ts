@@ -11,19 +11,22 @@ import type {
 } from '../../../shared/contracts/cases.js';
 import {
   allowedActions,
+  decideCitizenReopen,
   decideTransition,
   isOverdue,
   type TCaseAction,
   type TCaseOutcome,
   type TCaseStatus,
 } from '../../../shared/domain/case-machine.js';
+import { CASE_ORIGINS, type TCaseOrigin } from '../../../shared/domain/case-origins.js';
 import type { Db } from '../../db/client.js';
+import { actorRef, actorUserId, citizenActor, scopeOf, userActor, type TActor, type TSystemActor, type TUserActor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
+import type { TModuleRegistry } from '../../lib/module.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { zoneDate } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
-import { presentAttachment } from '../attachments/attachments.present.js';
+import * as attachments from '../attachments/attachments.port.js';
 import * as repo from './cases.repo.js';
 import { caseListCache, invalidateCaseReads, scopeKey } from './cases.cache.js';
 import { actorFacts, caseFacts } from './cases.policy.js';
@@ -31,18 +34,13 @@ import { actorFacts, caseFacts } from './cases.policy.js';
 /** What a caller passes to audit: the service says what changed; the route writes it. */
 export interface TCaseChange {
   caseId: number;
+  /** The case's readable code (DB…), known once it is created. */
+  code?: string;
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
 }
 
-async function claimAttachments(db: Db, user: TUser, ids: readonly string[]) {
-  if (!ids.length) return;
-  const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
-  if (claimable.length !== new Set(ids).size) {
-    throw new AppError('VALIDATION_FAILED', '附件无效或已被使用，请重新上传', { attachmentIds: '附件无效或已被使用' });
-  }
-}
 
 function assertFutureDeadline(deadline: string, field = 'deadline') {
   if (zoneDate(new Date(deadline)) < zoneDate()) {
@@ -51,51 +49,67 @@ function assertFutureDeadline(deadline: string, field = 'deadline') {
 }
 
 export interface TCreateCaseOptions {
-  /** Where the case came from in another module (e.g. an inspection result). */
-  origin?: { type: string; id: string | number };
+  /** The record in another module that raised the case (CASE_ORIGINS); one case per origin. */
+  origin?: TCaseOrigin;
   /** Skip the future-deadline check (demo data and imports of history). */
   allowPastDeadline?: boolean;
 }
 
+/** Who may raise a case: a user in their scope, or the system (a scheduled job) zone-wide. */
+export type TRaisingActor = TUserActor | TSystemActor;
+
+/** The origin handlers of the module registry, as the case loop needs them. */
+export type TCaseOrigins = Pick<TModuleRegistry, 'caseOrigin'>;
+
 /**
- * Creates a case in the caller's scope; with a unit and a deadline it is assigned in the same
- * step (现场交办). Runs in the caller's transaction when given one.
+ * Creates a case in the actor's scope; with a unit and a deadline it is assigned in the same
+ * step (现场交办). A user must be allowed to assign by the state machine; the system raises
+ * cases on rules its module owns (an overdue lead, an alarm) and needs no role. Runs in the
+ * caller's transaction when given one, so the origin's own writes commit with the case.
  */
 export async function createCase(
   db: Db,
-  user: TUser,
+  actor: TRaisingActor,
   input: TCreateCaseBody,
   opts: TCreateCaseOptions = {},
 ): Promise<TCaseChange> {
   const area = await repo.findArea(db, input.areaId);
-  if (!area || !isAreaInScope(user, area.code)) {
+  if (!area || !isAreaInScope(scopeOf(actor), area.code)) {
     throw new AppError('VALIDATION_FAILED', '所选区域不存在或不在您的管辖范围内', { areaId: '区域不在管辖范围内' });
   }
+  if (opts.origin && !Object.hasOwn(CASE_ORIGINS, opts.origin.type)) throw new Error(`unknown case origin ${opts.origin.type}`);
   const assignNow = input.unitId != null && input.deadline != null;
   if ((input.unitId != null) !== (input.deadline != null)) {
     throw new AppError('VALIDATION_FAILED', '现场交办需要同时选择责任单位和整改期限', {
       [input.unitId == null ? 'unitId' : 'deadline']: '请同时填写责任单位和整改期限',
     });
   }
+  const userId = actorUserId(actor);
   if (assignNow) {
-    const decision = decideTransition(
-      { status: 'pending_assign', unitId: null, foundById: user.id, lastSubmitterId: null },
-      actorFacts(user),
-      { action: 'assign', unitId: input.unitId, deadline: input.deadline },
-    );
-    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    if (actor.kind === 'user') {
+      const decision = decideTransition(
+        { status: 'pending_assign', unitId: null, foundById: userId, lastSubmitterId: null },
+        actorFacts(actor.user),
+        { action: 'assign', unitId: input.unitId, deadline: input.deadline },
+      );
+      if (!decision.ok) throw new AppError(decision.code, decision.message);
+    }
     if (!(await repo.findActiveUnit(db, input.unitId!))) {
       throw new AppError('VALIDATION_FAILED', '责任单位不存在或已停用', { unitId: '责任单位不存在或已停用' });
     }
     if (!opts.allowPastDeadline) assertFutureDeadline(input.deadline!);
   }
-  await claimAttachments(db, user, input.attachmentIds);
+  if (input.attachmentIds.length) {
+    if (actor.kind !== 'user') throw new AppError('VALIDATION_FAILED', '附件无效或已被使用，请重新上传', { attachmentIds: '附件无效或已被使用' });
+    await attachments.assertClaimable(db, actor.user.id, input.attachmentIds);
+  }
 
   const now = new Date();
   const foundAt = input.foundAt ? new Date(input.foundAt) : now;
   const status: TCaseStatus = assignNow ? 'rectifying' : 'pending_assign';
-  const change = await db.transaction(async (tx) => {
-    const id = await repo.nextCaseId(tx);
+  const who = { actorId: userId, actorKind: actor.kind, actorRef: actorRef(actor) };
+  const change = await db.transaction(async (t) => {
+    const id = await repo.nextCaseId(t);
     const code = `DB${zoneDate(foundAt).replace(/-/g, '')}${String(id).padStart(6, '0')}`;
     const values: repo.TNewCase = {
       id,
@@ -111,20 +125,22 @@ export async function createCase(
       lng: input.lng ?? null,
       source: input.source,
       severity: input.severity ?? 'normal',
-      foundById: user.id,
+      foundById: userId,
       foundAt,
       unitId: assignNow ? input.unitId! : null,
       deadline: assignNow ? new Date(input.deadline!) : null,
       assignedAt: assignNow ? now : null,
       status,
-      createdById: user.id,
+      createdById: userId,
       originType: opts.origin?.type ?? null,
-      originId: opts.origin ? String(opts.origin.id) : null,
+      originId: opts.origin?.id ?? null,
     };
-    await repo.insertCase(tx, values);
-    await repo.insertEvent(tx, {
+    if (!(await repo.insertCase(t, values))) {
+      throw new AppError('DUPLICATE', `该${CASE_ORIGINS[opts.origin!.type].label}已生成督办事项，不能重复生成`);
+    }
+    await repo.insertEvent(t, {
       caseId: id,
-      actorId: user.id,
+      ...who,
       action: 'create',
       fromStatus: null,
       toStatus: 'pending_assign',
@@ -132,9 +148,9 @@ export async function createCase(
       attachmentIds: input.attachmentIds,
     });
     if (assignNow) {
-      await repo.insertEvent(tx, {
+      await repo.insertEvent(t, {
         caseId: id,
-        actorId: user.id,
+        ...who,
         action: 'assign',
         fromStatus: 'pending_assign',
         toStatus: 'rectifying',
@@ -143,11 +159,25 @@ export async function createCase(
         attachmentIds: [],
       });
     }
-    await attachmentsRepo.linkAttachments(tx, input.attachmentIds, 'case', id, 'before');
-    return { caseId: id, action: 'create', before: null, after: { ...values, foundAt: foundAt.toISOString() } };
+    await attachments.link(t, input.attachmentIds, 'case', id, 'before');
+    return { caseId: id, code, action: 'create', before: null, after: { ...values, foundAt: foundAt.toISOString() } };
   });
   invalidateCaseReads();
   return change;
+}
+
+/** Tells the origin's module that its case closed or reopened, in the change's transaction. */
+async function notifyOrigin(
+  db: Db,
+  origins: TCaseOrigins,
+  c: { id: number; code: string; originType: string | null; originId: number | null },
+  e: { status: TCaseStatus; outcome: string | null; actor: TActor },
+) {
+  if (c.originType == null || c.originId == null) return;
+  const handlers = origins.caseOrigin(c.originType);
+  const event = { db, caseId: c.id, caseCode: c.code, originId: c.originId, ...e };
+  if (e.status === 'closed' || e.status === 'cancelled') await handlers?.onCaseClosed?.(event);
+  else await handlers?.onCaseReopened?.(event);
 }
 
 function snapshot(c: repo.TCaseRecord) {
@@ -197,7 +227,7 @@ function patchFor(
  * Takes one action on a case: scope (404), permission and state (state machine), input,
  * optimistic concurrency (409 on a stale version), then the update and its event in one transaction.
  */
-export async function transitionCase(db: Db, user: TUser, id: number, body: TTransitionBody): Promise<TCaseChange> {
+export async function transitionCase(db: Db, origins: TCaseOrigins, user: TUser, id: number, body: TTransitionBody): Promise<TCaseChange> {
   const c = await repo.findCaseById(db, user, id);
   if (!c) notFound('督办事项');
   if (c.version !== body.version) throw new AppError('STALE_VERSION', '该事项已被他人更新，请刷新后重试');
@@ -218,7 +248,7 @@ export async function transitionCase(db: Db, user: TUser, id: number, body: TTra
     assertFutureDeadline(body.deadline!);
   }
   if (body.action === 'request_extension') assertFutureDeadline(body.deadline!);
-  await claimAttachments(db, user, body.attachmentIds);
+  await attachments.assertClaimable(db, user.id, body.attachmentIds);
 
   const now = new Date();
   const patch = { ...patchFor(body.action, c, body, user, now), status: decision.to };
@@ -230,6 +260,7 @@ export async function transitionCase(db: Db, user: TUser, id: number, body: TTra
     await repo.insertEvent(t, {
       caseId: id,
       actorId: user.id,
+      actorKind: 'user',
       action: body.action,
       fromStatus: c.status,
       toStatus: decision.to,
@@ -237,11 +268,67 @@ export async function transitionCase(db: Db, user: TUser, id: number, body: TTra
       data: eventData(body, c),
       attachmentIds: body.attachmentIds,
     });
-    await attachmentsRepo.linkAttachments(t, body.attachmentIds, 'case', id, body.action === 'submit' ? 'after' : 'evidence');
+    await attachments.link(t, body.attachmentIds, 'case', id, body.action === 'submit' ? 'after' : 'evidence');
+    if (decision.to !== c.status && (decision.to === 'closed' || decision.to === 'cancelled' || body.action === 'reopen')) {
+      await notifyOrigin(t, origins, c, { status: decision.to, outcome: patch.outcome ?? null, actor: userActor(user) });
+    }
   });
   invalidateCaseReads();
   const after = { ...before, ...patch, deadline: (patch.deadline ?? c.deadline)?.toISOString() ?? null, version: c.version + 1 };
   return { caseId: id, action: body.action, before, after: JSON.parse(JSON.stringify(after)) };
+}
+
+/** A citizen's "not fixed": what the citizen's page knows of the case, and what they said. */
+export interface TCitizenReopenInput {
+  caseId: number;
+  /** The version the citizen's page read; a change since then answers 409. */
+  version: number;
+  /** Days after closure during which the reporter may reopen (the citizen module's setting). */
+  windowDays: number;
+  /** The fresh deadline (from the report's category), or null to keep the old one. */
+  deadline: Date | null;
+  note: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The machine's `reopen` taken by a citizen on their report (decideCitizenReopen): within the
+ * window after closure the case goes back to 整改中, recorded as a citizen's event, and the
+ * origin's module is told. Runs in the caller's transaction when given one.
+ */
+export async function reopenByCitizen(db: Db, origins: TCaseOrigins, reportId: number, input: TCitizenReopenInput): Promise<TCaseChange> {
+  const actor = citizenActor(reportId);
+  const c = await repo.findCaseForCitizen(db, input.caseId);
+  if (!c) notFound('督办事项');
+  const decision = decideCitizenReopen({ status: c.status as TCaseStatus, closedAt: c.closedAt, windowDays: input.windowDays });
+  if (!decision.ok) throw new AppError('REPORT_REOPEN_NOT_ALLOWED', decision.message);
+  const patch: repo.TCasePatch = { status: decision.to, closedAt: null, outcome: null, ...(input.deadline ? { deadline: input.deadline } : {}) };
+  await db.transaction(async (t) => {
+    if (c.version !== input.version || !(await repo.updateCaseVersioned(t, c.id, input.version, patch))) {
+      throw new AppError('STALE_VERSION', '该事项刚刚有更新，请刷新后重试');
+    }
+    await repo.insertEvent(t, {
+      caseId: c.id,
+      actorId: null,
+      actorKind: actor.kind,
+      actorRef: actorRef(actor),
+      action: 'reopen',
+      fromStatus: c.status,
+      toStatus: decision.to,
+      note: input.note,
+      data: input.data ?? null,
+      attachmentIds: [],
+    });
+    await notifyOrigin(t, origins, c, { status: decision.to, outcome: null, actor });
+  });
+  invalidateCaseReads();
+  return {
+    caseId: c.id,
+    code: c.code,
+    action: 'reopen',
+    before: { status: c.status },
+    after: { status: decision.to, deadline: (input.deadline ?? c.deadline)?.toISOString() ?? null },
+  };
 }
 
 function eventData(body: TTransitionBody, c: repo.TCaseRecord): Record<string, unknown> | null {
@@ -262,7 +349,7 @@ function eventData(body: TTransitionBody, c: repo.TCaseRecord): Record<string, u
 }
 
 /** Bulk assign or verify from the list: each case on its own, reporting what failed and why. */
-export async function bulkTransition(db: Db, user: TUser, body: TBulkBody) {
+export async function bulkTransition(db: Db, origins: TCaseOrigins, user: TUser, body: TBulkBody) {
   const done: number[] = [];
   const changes: TCaseChange[] = [];
   const failed: { id: number; code: string; message: string }[] = [];
@@ -274,7 +361,7 @@ export async function bulkTransition(db: Db, user: TUser, body: TBulkBody) {
     }
     try {
       changes.push(
-        await transitionCase(db, user, item.id, {
+        await transitionCase(db, origins, user, item.id, {
           action: body.action,
           version: item.version,
           note: body.note,
@@ -321,7 +408,7 @@ export async function getCaseDetail(db: Db, user: TUser, id: number) {
   if (!c) notFound('督办事项');
   const [events, files] = await Promise.all([
     repo.findEvents(db, id),
-    attachmentsRepo.findByOwners(db, 'case', [id]),
+    attachments.findByOwners(db, 'case', [id]),
   ]);
   const byId = new Map(files.map((f) => [f.id, f]));
   const now = new Date();
@@ -338,18 +425,20 @@ export async function getCaseDetail(db: Db, user: TUser, id: number) {
     createdAt: c.createdAt.toISOString(),
     originType: c.originType,
     originId: c.originId,
-    attachments: files.filter((f) => f.kind === 'before').map(presentAttachment),
+    attachments: files.filter((f) => f.kind === 'before').map(attachments.presentAttachment),
     events: events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
       actorId: e.actorId,
-      actorName: e.actorName,
+      actorKind: e.actorKind,
+      actorRef: e.actorRef,
+      actorName: e.actorKind === 'system' ? '系统' : e.actorKind === 'citizen' ? '群众' : e.actorName,
       action: e.action,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       note: e.note,
       data: (e.data as Record<string, unknown> | null) ?? null,
-      attachments: e.attachmentIds.map((aid) => byId.get(aid)).filter((f) => f !== undefined).map(presentAttachment),
+      attachments: e.attachmentIds.map((aid) => byId.get(aid)).filter((f) => f !== undefined).map(attachments.presentAttachment),
     })),
     allowedActions: allowedActions(caseFacts(c), actorFacts(user)),
   };

@@ -5,10 +5,9 @@
  * raises cases from it and completes it.
  */
 import type { TRole } from '../../../shared/domain/roles.js';
-import { allowedActions } from '../../../shared/domain/case-machine.js';
 import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
-import { actorFacts } from '../cases/cases.policy.js';
+import { caseAbilities } from '../cases/cases.port.js';
 
 /** Roles that create and edit checklist templates. */
 export const TEMPLATE_EDITOR_ROLES: readonly TRole[] = ['admin', 'leader', 'inspector'];
@@ -31,9 +30,7 @@ export function isInspectionOwner(user: TUser, inspection: { inspectorId: number
  * so a village cadre's 现场交办 leaves the case 待交办 for a township cadre or 督导组.
  */
 export function canAssignOnSpot(user: TUser): boolean {
-  return allowedActions({ status: 'pending_assign', unitId: null, foundById: user.id, lastSubmitterId: null }, actorFacts(user)).includes(
-    'assign',
-  );
+  return caseAbilities.can(user, 'assign');
 }
 
 /** Abilities of 现场检查 for the UI. */

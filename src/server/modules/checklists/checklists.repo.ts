@@ -3,7 +3,8 @@ import { and, asc, between, count, desc, eq, gte, inArray, isNull, lte, sql, typ
 import type { TInspectionQuery } from '../../../shared/contracts/checklists.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
-import { areas, cases, checklistItems, checklistTemplates, inspectionResults, inspections, units, users } from '../../db/schema/index.js';
+import { caseView } from '../../db/schema/case-view.js';
+import { areas, checklistItems, checklistTemplates, inspectionResults, inspections, units, users } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
@@ -196,6 +197,9 @@ export async function completeInspection(db: Db, id: number, summary: string | n
   return rows.length === 1;
 }
 
+/** The case raised from a result: its origin is the result (one case per origin). */
+const resultCase = and(eq(caseView.originType, 'inspection_result'), eq(caseView.originId, inspectionResults.id));
+
 /** Per inspection: result counts, whether the answered item is still active, cases raised. */
 export async function countResults(db: Db, inspectionIds: number[]) {
   if (!inspectionIds.length) return [];
@@ -205,10 +209,11 @@ export async function countResults(db: Db, inspectionIds: number[]) {
       result: inspectionResults.result,
       itemActive: checklistItems.isActive,
       n: count(),
-      cases: count(inspectionResults.caseId),
+      cases: count(caseView.id),
     })
     .from(inspectionResults)
     .innerJoin(checklistItems, eq(checklistItems.id, inspectionResults.itemId))
+    .leftJoin(caseView, resultCase)
     .where(inArray(inspectionResults.inspectionId, inspectionIds))
     .groupBy(inspectionResults.inspectionId, inspectionResults.result, checklistItems.isActive);
 }
@@ -232,21 +237,30 @@ export async function findResults(db: Db, inspectionId: number) {
       result: inspectionResults.result,
       note: inspectionResults.note,
       attachmentIds: inspectionResults.attachmentIds,
-      caseId: inspectionResults.caseId,
-      caseCode: cases.code,
-      caseStatus: cases.status,
+      caseId: caseView.id,
+      caseCode: caseView.code,
+      caseStatus: caseView.status,
     })
     .from(inspectionResults)
-    .leftJoin(cases, eq(cases.id, inspectionResults.caseId))
+    .leftJoin(caseView, resultCase)
     .where(eq(inspectionResults.inspectionId, inspectionId))
     .orderBy(asc(inspectionResults.id));
 }
 
-/** The result of one item in one inspection. */
+/** The result of one item in one inspection, with the id of the case raised from it (if any). */
 export async function findResult(db: Db, inspectionId: number, itemId: number) {
   const [row] = await db
-    .select()
+    .select({
+      id: inspectionResults.id,
+      inspectionId: inspectionResults.inspectionId,
+      itemId: inspectionResults.itemId,
+      result: inspectionResults.result,
+      note: inspectionResults.note,
+      attachmentIds: inspectionResults.attachmentIds,
+      caseId: caseView.id,
+    })
     .from(inspectionResults)
+    .leftJoin(caseView, resultCase)
     .where(and(eq(inspectionResults.inspectionId, inspectionId), eq(inspectionResults.itemId, itemId)))
     .limit(1);
   return row ?? null;
@@ -268,25 +282,15 @@ export async function upsertResult(
   return row.id;
 }
 
-/** Records the case raised from a result, only if none was; false when another got there first. */
-export async function setResultCase(db: Db, resultId: number, caseId: number): Promise<boolean> {
+/** The results among `resultIds` whose inspection lies in the user's scope (attachment access). */
+export async function findResultIdsInScope(db: Db, user: TUser, resultIds: readonly number[]): Promise<number[]> {
+  if (!resultIds.length) return [];
   const rows = await db
-    .update(inspectionResults)
-    .set({ caseId })
-    .where(and(eq(inspectionResults.id, resultId), isNull(inspectionResults.caseId)))
-    .returning({ id: inspectionResults.id });
-  return rows.length === 1;
-}
-
-/** A result whose inspection lies in the user's scope (attachment access); null otherwise. */
-export async function findResultInScope(db: Db, user: TUser, resultId: number) {
-  const [row] = await db
-    .select({ id: inspectionResults.id, inspectionId: inspections.id })
+    .select({ id: inspectionResults.id })
     .from(inspectionResults)
     .innerJoin(inspections, eq(inspections.id, inspectionResults.inspectionId))
-    .where(and(eq(inspectionResults.id, resultId), inScope(user)))
-    .limit(1);
-  return row ?? null;
+    .where(and(inArray(inspectionResults.id, [...resultIds]), inScope(user)));
+  return rows.map((r) => r.id);
 }
 
 /** One area by id (shared with every module). */

@@ -3,7 +3,6 @@
  * the items past results point to, run an inspection, record answers with photos, raise a case
  * from a failed item in one step (现场交办) and complete the inspection.
  */
-import { randomUUID } from 'node:crypto';
 import { ZCreateCaseBody } from '../../../shared/contracts/cases.js';
 import type {
   TChecklistItem,
@@ -27,18 +26,13 @@ import type { TCaseModule, TCaseSeverity } from '../../../shared/domain/case-voc
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
+import { userActor } from '../../lib/actor.js';
 import { addDays, zoneDate, zoneDayEnd } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
-import { presentAttachment } from '../attachments/attachments.present.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
-import { createCase, type TCaseChange } from '../cases/cases.service.js';
-import {
-  categoryDefaults,
-  findCategoryCodeByName,
-  findPlaceInScope,
-  linkCaseToPlace,
-  placeFallbackUnit,
-} from '../chuangwen/chuangwen.service.js';
+import * as attachments from '../attachments/attachments.port.js';
+import * as cases from '../cases/cases.port.js';
+import type { TCaseChange } from '../cases/cases.port.js';
+import { categoryDefaults, findCategoryCodeByName, findPlaceInScope, linkCaseToPlace, placeFallbackUnit } from '../chuangwen/chuangwen.port.js';
 import { canAssignOnSpot, canEditTemplates, isInspectionOwner } from './checklists.policy.js';
 import * as repo from './checklists.repo.js';
 
@@ -294,7 +288,7 @@ export async function getInspectionDetail(db: Db, user: TUser, id: number): Prom
     countsFor(db, [insp]),
   ]);
   const byItem = new Map(results.map((r) => [r.itemId, r]));
-  const files = await attachmentsRepo.findByOwners(db, 'inspection_result', results.map((r) => r.id));
+  const files = await attachments.findByOwners(db, 'inspection_result', results.map((r) => r.id));
   const filesByResult = new Map<string, typeof files>();
   for (const f of files) filesByResult.set(f.ownerId!, [...(filesByResult.get(f.ownerId!) ?? []), f]);
   const owner = isInspectionOwner(user, insp);
@@ -316,7 +310,7 @@ export async function getInspectionDetail(db: Db, user: TUser, id: number): Prom
           resultId: r?.id ?? null,
           result: (r?.result as TCheckResult | undefined) ?? null,
           note: r?.note ?? null,
-          attachments: photos.map(presentAttachment),
+          attachments: photos.map(attachments.presentAttachment),
           case: r?.caseId != null ? { id: r.caseId, code: r.caseCode!, status: r.caseStatus as TCaseStatus } : null,
         };
       }),
@@ -346,16 +340,14 @@ export async function recordResult(
     throw new AppError('CONFLICT', '该项已现场交办，不能改为合格或不适用');
   }
   const wanted = [...new Set(body.attachmentIds)];
-  const current = existing ? (await attachmentsRepo.findByOwners(db, 'inspection_result', [existing.id])).map((a) => a.id) : [];
+  const current = existing ? (await attachments.findByOwners(db, 'inspection_result', [existing.id])).map((a) => a.id) : [];
   const added = wanted.filter((a) => !current.includes(a));
   const removed = current.filter((a) => !wanted.includes(a));
-  if ((await attachmentsRepo.findClaimable(db, added, user.id)).length !== added.length) {
-    invalid('attachmentIds', '附件无效或已被使用，请重新上传');
-  }
+  await attachments.assertClaimable(db, user.id, added);
   const resultId = await db.transaction(async (t) => {
     const rid = await repo.upsertResult(t, { inspectionId, itemId, result: body.result, note: body.note ?? null, attachmentIds: wanted });
-    await attachmentsRepo.unlinkAttachments(t, removed);
-    await attachmentsRepo.linkAttachments(t, added, 'inspection_result', rid, 'evidence');
+    await attachments.unlink(t, removed);
+    await attachments.link(t, added, 'inspection_result', rid, 'evidence');
     return rid;
   });
   return {
@@ -461,18 +453,13 @@ export async function raiseCase(
     const issue = parsed.error.issues[0];
     invalid(String(issue.path[0] ?? 'title'), issue.message);
   }
-  const photos = await attachmentsRepo.findByOwners(db, 'inspection_result', [result!.id]);
+  const photos = await attachments.findByOwners(db, 'inspection_result', [result!.id]);
 
   return db.transaction(async (t) => {
-    const change = await createCase(t, user, parsed.data!, { origin: { type: 'inspection_result', id: result!.id } });
-    await attachmentsRepo.insertCopies(
-      t,
-      photos.map((p) => ({ ...p, id: randomUUID(), ownerType: 'case', ownerId: String(change.caseId), kind: 'before', createdAt: new Date() })),
-    );
+    // A second raise of the same result (a double tap, two phones) is refused by the case port.
+    const change = await cases.raiseCase(t, { actor: userActor(user), origin: { type: 'inspection_result', id: result!.id }, case: parsed.data! });
+    await attachments.copyToOwner(t, photos, { type: cases.CASE_OWNER_TYPE, id: change.caseId, kind: 'before' });
     if (link) await linkCaseToPlace(t, { caseId: change.caseId, ...link });
-    if (!(await repo.setResultCase(t, result!.id, change.caseId))) {
-      throw new AppError('DUPLICATE', '该检查项已现场交办，不能重复生成督办事项');
-    }
     return change;
   });
 }

@@ -6,7 +6,7 @@
 import type { TRole } from '../../../shared/domain/roles.js';
 import { defineAbilities } from '../../lib/abilities.js';
 import type { TUser } from '../../lib/types.js';
-import { CASE_CREATOR_ROLES } from '../cases/cases.policy.js';
+import { caseAbilities } from '../cases/cases.port.js';
 
 /** Edit problem categories and the score's deductions. */
 export const CATEGORY_ADMIN_ROLES: readonly TRole[] = ['admin', 'leader'];
@@ -28,5 +28,5 @@ export const chuangwenAbilities = defineAbilities('chuangwen', {
   editPlaces: canEditPlaces,
   editCategories: (u) => CATEGORY_ADMIN_ROLES.includes(u.role),
   editCalendar: (u) => CALENDAR_ADMIN_ROLES.includes(u.role),
-  raiseCase: (u) => CASE_CREATOR_ROLES.includes(u.role),
+  raiseCase: (u) => caseAbilities.can(u, 'create'),
 });

@@ -37,7 +37,7 @@ import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireAbility, requireUser } from '../../plugins/auth.js';
 import { renderBulletinDocx, renderBulletinXlsx } from './bulletin.render.js';
-import { getCaseDetail } from '../cases/cases.service.js';
+import { getCaseDetail } from '../cases/cases.port.js';
 import * as service from './chuangwen.service.js';
 import * as measures from './measures.service.js';
 import { chuangwenAbilities } from './chuangwen.policy.js';

@@ -32,7 +32,9 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
-import { createCase, type TCreateCaseOptions } from '../cases/cases.service.js';
+import type { TCaseOrigin } from '../../../shared/domain/case-origins.js';
+import { userActor } from '../../lib/actor.js';
+import * as cases from '../cases/cases.port.js';
 import * as repo from './chuangwen.repo.js';
 import { canEditPlaces } from './chuangwen.policy.js';
 
@@ -275,7 +277,7 @@ export async function saveMeasureSettings(db: Db, user: TUser, value: TMeasureSe
  * the cases module and linked to its place and category in the same transaction, so the
  * per-place measures see it. Used by the API and by inspections that fail an item.
  */
-export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCaseBody, opts: TCreateCaseOptions = {}) {
+export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCaseBody, opts: { origin?: TCaseOrigin } = {}) {
   const place = await repo.findPlaceById(db, user, body.placeId);
   if (!place) notFound('点位');
   const category = await repo.findCategoryByCode(db, body.categoryCode);
@@ -287,10 +289,10 @@ export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCas
   const unitId = body.unitId !== undefined ? body.unitId : defaults.unitId;
   const deadline = unitId == null ? null : (body.deadline ?? defaults.deadline);
   return db.transaction(async (t) => {
-    const change = await createCase(
-      t,
-      user,
-      {
+    const change = await cases.raiseCase(t, {
+      actor: userActor(user),
+      origin: opts.origin,
+      case: {
         title: body.title ?? category.name,
         description: body.description,
         module: 'chuangwen',
@@ -306,8 +308,7 @@ export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCas
         deadline,
         attachmentIds: body.attachmentIds,
       },
-      opts,
-    );
+    });
     await repo.insertCaseLink(t, { caseId: change.caseId, placeId: place.id, categoryCode: category.code });
     return change;
   });
@@ -334,7 +335,10 @@ export function placeFallbackUnit(p: Pick<repo.TPlaceRecord, 'propertyUnitId' | 
   return p.propertyUnitId ?? p.communityUnitId ?? p.departmentUnitId ?? null;
 }
 
-/** Links a case created elsewhere (e.g. 现场交办 of an inspection) to its place and category, in the caller's transaction. */
-export async function linkCaseToPlace(db: Db, v: { caseId: number; placeId: number; categoryCode: string | null }) {
+/**
+ * Links a case created elsewhere (现场交办 of an inspection, a citizen's report) to its place, or
+ * none, and its category, in the caller's transaction: the case counts in 创文's measures.
+ */
+export async function linkCaseToPlace(db: Db, v: { caseId: number; placeId: number | null; categoryCode: string | null }) {
   await repo.insertCaseLink(db, v);
 }

@@ -8,7 +8,8 @@ import type { TMeasureCounts, TMeasureSettings } from '../../../shared/domain/ch
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { areas, attachments, caseEvents, cases, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
+import { caseView } from '../../db/schema/case-view.js';
+import { areas, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 
@@ -16,12 +17,12 @@ const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 function caseScope(user: TUser): SQL {
-  return scopeCondition(user, { areaCode: cases.areaCode, unitId: cases.unitId });
+  return scopeCondition(user, { areaCode: caseView.areaCode, unitId: caseView.unitId });
 }
 
 function inList(values: readonly string[]): SQL {
   if (!values.length) return sql`false`;
-  return sql`${cases.source} in (${sql.join(
+  return sql`${caseView.source} in (${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
   )})`;
@@ -45,25 +46,25 @@ export async function countMeasuresSql(
   const { start, end, cutoff } = opts.window;
   const s = opts.settings;
   const [S, E, C] = [tsParam(start), tsParam(end), tsParam(cutoff)];
-  const group = opts.groupBy === 'unit' ? sql`${cases.unitId}` : sql`${cwCasePlaces.placeId}`;
-  const join = opts.groupBy === 'place' ? sql`join ${cwCasePlaces} on ${cwCasePlaces.caseId} = ${cases.id}` : sql``;
-  const closedAt = sql`(case when ${cases.status} = 'closed' then ${cases.closedAt} end)`;
+  const group = opts.groupBy === 'unit' ? sql`${caseView.unitId}` : sql`${cwCasePlaces.placeId}`;
+  const join = opts.groupBy === 'place' ? sql`join ${cwCasePlaces} on ${cwCasePlaces.caseId} = ${caseView.id}` : sql``;
+  const closedAt = sql`(case when ${caseView.status} = 'closed' then ${caseView.closedAt} end)`;
   const r = await db.execute(sql`
     with base as (
       select ${group} as g,
-        ${cases.deadline} as deadline, ${closedAt} as closed_at,
-        ${cases.returnCount} as return_count, ${cases.extensionCount} as extension_count,
-        ((${cases.deadline} >= ${S} and ${cases.deadline} < ${E}) or (${closedAt} >= ${S} and ${closedAt} < ${E})) as is_due,
-        (${cases.deadline} < ${C} and ${cases.foundAt} < ${C} and not coalesce(${closedAt} < ${C}, false)) as is_over,
+        ${caseView.deadline} as deadline, ${closedAt} as closed_at,
+        ${caseView.returnCount} as return_count, ${caseView.extensionCount} as extension_count,
+        ((${caseView.deadline} >= ${S} and ${caseView.deadline} < ${E}) or (${closedAt} >= ${S} and ${closedAt} < ${E})) as is_due,
+        (${caseView.deadline} < ${C} and ${caseView.foundAt} < ${C} and not coalesce(${closedAt} < ${C}, false)) as is_over,
         (case when ${inList(s.doubleSources)} then ${s.doubleWeight}::float8 else 1::float8 end) as w,
-        (case when ${cases.assignedAt} is not null and ${cases.submittedAt} >= ${cases.assignedAt}
-              then extract(epoch from ${cases.submittedAt} - ${cases.assignedAt}) / 3600 end)::float8 as rectify_h
-      from ${cases} ${join}
-      where ${cases.module} = ${opts.module} and ${cases.status} <> 'cancelled' and ${group} is not null
+        (case when ${caseView.assignedAt} is not null and ${caseView.submittedAt} >= ${caseView.assignedAt}
+              then extract(epoch from ${caseView.submittedAt} - ${caseView.assignedAt}) / 3600 end)::float8 as rectify_h
+      from ${caseView} ${join}
+      where ${caseView.module} = ${opts.module} and ${caseView.status} <> 'cancelled' and ${group} is not null
         and ${caseScope(user)}
-        and ((${cases.deadline} >= ${S} and ${cases.deadline} < ${E})
-          or (${cases.closedAt} >= ${S} and ${cases.closedAt} < ${E})
-          or (${cases.deadline} < ${C} and ${cases.foundAt} < ${C} and (${cases.status} <> 'closed' or ${cases.closedAt} >= ${C})))
+        and ((${caseView.deadline} >= ${S} and ${caseView.deadline} < ${E})
+          or (${caseView.closedAt} >= ${S} and ${caseView.closedAt} < ${E})
+          or (${caseView.deadline} < ${C} and ${caseView.foundAt} < ${C} and (${caseView.status} <> 'closed' or ${caseView.closedAt} >= ${C})))
     )
     select g as "groupId",
       count(*) filter (where is_due)::int as "due",
@@ -110,17 +111,17 @@ export interface TBoardWindow {
 export async function countBoard(db: Db, user: TUser, module: string, w: TBoardWindow) {
   const now = tsParam(w.now);
   const r = await db.execute(sql`
-    select ${cases.unitId} as "unitId", coalesce(${units.name}, '未交办') as "unitName",
+    select ${caseView.unitId} as "unitId", coalesce(${units.name}, '未交办') as "unitName",
       count(*)::int as "open",
-      count(*) filter (where ${cases.deadline} < ${now})::int as "overdue",
-      count(*) filter (where ${cases.foundAt} > ${now} - interval '3 days')::int as "lt3",
-      count(*) filter (where ${cases.foundAt} <= ${now} - interval '3 days' and ${cases.foundAt} > ${now} - interval '7 days')::int as "d3to7",
-      count(*) filter (where ${cases.foundAt} <= ${now} - interval '7 days' and ${cases.foundAt} > ${now} - interval '14 days')::int as "d7to14",
-      count(*) filter (where ${cases.foundAt} <= ${now} - interval '14 days')::int as "gt14",
-      count(*) filter (where ${cases.deadline} >= ${tsParam(w.todayStart)} and ${cases.deadline} < ${tsParam(w.tomorrowStart)})::int as "dueToday",
-      count(*) filter (where ${cases.deadline} >= ${tsParam(w.weekStart)} and ${cases.deadline} < ${tsParam(w.nextWeekStart)})::int as "dueThisWeek"
-    from ${cases} left join ${units} on ${units.id} = ${cases.unitId}
-    where ${cases.module} = ${module} and ${cases.status} in (${openList}) and ${caseScope(user)}
+      count(*) filter (where ${caseView.deadline} < ${now})::int as "overdue",
+      count(*) filter (where ${caseView.foundAt} > ${now} - interval '3 days')::int as "lt3",
+      count(*) filter (where ${caseView.foundAt} <= ${now} - interval '3 days' and ${caseView.foundAt} > ${now} - interval '7 days')::int as "d3to7",
+      count(*) filter (where ${caseView.foundAt} <= ${now} - interval '7 days' and ${caseView.foundAt} > ${now} - interval '14 days')::int as "d7to14",
+      count(*) filter (where ${caseView.foundAt} <= ${now} - interval '14 days')::int as "gt14",
+      count(*) filter (where ${caseView.deadline} >= ${tsParam(w.todayStart)} and ${caseView.deadline} < ${tsParam(w.tomorrowStart)})::int as "dueToday",
+      count(*) filter (where ${caseView.deadline} >= ${tsParam(w.weekStart)} and ${caseView.deadline} < ${tsParam(w.nextWeekStart)})::int as "dueThisWeek"
+    from ${caseView} left join ${units} on ${units.id} = ${caseView.unitId}
+    where ${caseView.module} = ${module} and ${caseView.status} in (${openList}) and ${caseScope(user)}
     group by 1, 2
     order by 3 desc, 2
   `);
@@ -150,33 +151,33 @@ function listCondition(k: TCaseListKind): { where: SQL; order: SQL } {
   switch (k.kind) {
     case 'open_due':
       return {
-        where: sql`${cases.status} in (${openList}) and ${cases.deadline} >= ${tsParam(k.from)} and ${cases.deadline} < ${tsParam(k.to)}`,
-        order: sql`${cases.deadline} asc, ${cases.id}`,
+        where: sql`${caseView.status} in (${openList}) and ${caseView.deadline} >= ${tsParam(k.from)} and ${caseView.deadline} < ${tsParam(k.to)}`,
+        order: sql`${caseView.deadline} asc, ${caseView.id}`,
       };
     case 'found':
       return {
-        where: sql`${cases.status} <> 'cancelled' and ${cases.foundAt} >= ${tsParam(k.from)} and ${cases.foundAt} < ${tsParam(k.to)}`,
-        order: sql`${cases.foundAt} asc, ${cases.id}`,
+        where: sql`${caseView.status} <> 'cancelled' and ${caseView.foundAt} >= ${tsParam(k.from)} and ${caseView.foundAt} < ${tsParam(k.to)}`,
+        order: sql`${caseView.foundAt} asc, ${caseView.id}`,
       };
     case 'closed':
       return {
-        where: sql`${cases.status} = 'closed' and ${cases.closedAt} >= ${tsParam(k.from)} and ${cases.closedAt} < ${tsParam(k.to)}`,
-        order: sql`${cases.closedAt} asc, ${cases.id}`,
+        where: sql`${caseView.status} = 'closed' and ${caseView.closedAt} >= ${tsParam(k.from)} and ${caseView.closedAt} < ${tsParam(k.to)}`,
+        order: sql`${caseView.closedAt} asc, ${caseView.id}`,
       };
     case 'overdue_at': {
       const c = tsParam(k.cutoff);
       return {
-        where: sql`${cases.status} <> 'cancelled' and ${cases.unitId} is not null and ${cases.deadline} < ${c} and ${cases.foundAt} < ${c}
-          and (${cases.status} <> 'closed' or ${cases.closedAt} >= ${c})`,
-        order: sql`${cases.deadline} asc, ${cases.id}`,
+        where: sql`${caseView.status} <> 'cancelled' and ${caseView.unitId} is not null and ${caseView.deadline} < ${c} and ${caseView.foundAt} < ${c}
+          and (${caseView.status} <> 'closed' or ${caseView.closedAt} >= ${c})`,
+        order: sql`${caseView.deadline} asc, ${caseView.id}`,
       };
     }
     case 'typical':
       // Returned twice or more, serious or urgent, or raised by a leader or an unannounced visit.
       return {
-        where: sql`${cases.status} <> 'cancelled' and ${cases.foundAt} >= ${tsParam(k.from)} and ${cases.foundAt} < ${tsParam(k.to)}
-          and (${cases.returnCount} >= 2 or ${cases.severity} in ('serious', 'urgent') or ${cases.source} in ('leader', 'secret_visit'))`,
-        order: sql`${cases.returnCount} desc, (${cases.severity} = 'urgent') desc, (${cases.severity} = 'serious') desc, ${cases.foundAt} asc, ${cases.id}`,
+        where: sql`${caseView.status} <> 'cancelled' and ${caseView.foundAt} >= ${tsParam(k.from)} and ${caseView.foundAt} < ${tsParam(k.to)}
+          and (${caseView.returnCount} >= 2 or ${caseView.severity} in ('serious', 'urgent') or ${caseView.source} in ('leader', 'secret_visit'))`,
+        order: sql`${caseView.returnCount} desc, (${caseView.severity} = 'urgent') desc, (${caseView.severity} = 'serious') desc, ${caseView.foundAt} asc, ${caseView.id}`,
       };
   }
 }
@@ -184,33 +185,33 @@ function listCondition(k: TCaseListKind): { where: SQL; order: SQL } {
 /** A capped list of cases of one kind in scope, and how many there are in all. */
 export async function findCaseList(db: Db, user: TUser, module: string, k: TCaseListKind, limit: number) {
   const { where, order } = listCondition(k);
-  const cond = sql`${cases.module} = ${module} and ${caseScope(user)} and ${where}`;
+  const cond = sql`${caseView.module} = ${module} and ${caseScope(user)} and ${where}`;
   const [items, total] = await Promise.all([
     db
       .select({
-        id: cases.id,
-        code: cases.code,
-        title: cases.title,
-        category: cases.category,
-        place: cases.place,
+        id: caseView.id,
+        code: caseView.code,
+        title: caseView.title,
+        category: caseView.category,
+        place: caseView.place,
         areaName: areas.name,
-        unitId: cases.unitId,
+        unitId: caseView.unitId,
         unitName: units.name,
-        source: cases.source,
-        severity: cases.severity,
-        status: cases.status,
-        foundAt: cases.foundAt,
-        deadline: cases.deadline,
-        closedAt: cases.closedAt,
-        returnCount: cases.returnCount,
+        source: caseView.source,
+        severity: caseView.severity,
+        status: caseView.status,
+        foundAt: caseView.foundAt,
+        deadline: caseView.deadline,
+        closedAt: caseView.closedAt,
+        returnCount: caseView.returnCount,
       })
-      .from(cases)
-      .innerJoin(areas, sql`${areas.id} = ${cases.areaId}`)
-      .leftJoin(units, sql`${units.id} = ${cases.unitId}`)
+      .from(caseView)
+      .innerJoin(areas, sql`${areas.id} = ${caseView.areaId}`)
+      .leftJoin(units, sql`${units.id} = ${caseView.unitId}`)
       .where(cond)
       .orderBy(order)
       .limit(limit),
-    db.execute(sql`select count(*)::int as n from ${cases} where ${cond}`),
+    db.execute(sql`select count(*)::int as n from ${caseView} where ${cond}`),
   ]);
   return { items, total: rowsOf<{ n: number }>(total)[0]?.n ?? 0 };
 }
@@ -220,45 +221,8 @@ export type TCaseListRow = Awaited<ReturnType<typeof findCaseList>>['items'][num
 export async function countOpenAt(db: Db, user: TUser, module: string, cutoff: Date): Promise<number> {
   const c = tsParam(cutoff);
   const r = await db.execute(sql`
-    select count(*)::int as n from ${cases}
-    where ${cases.module} = ${module} and ${caseScope(user)} and ${cases.foundAt} < ${c}
-      and (${cases.closedAt} is null or ${cases.closedAt} >= ${c})`);
+    select count(*)::int as n from ${caseView}
+    where ${caseView.module} = ${module} and ${caseScope(user)} and ${caseView.foundAt} < ${c}
+      and (${caseView.closedAt} is null or ${caseView.closedAt} >= ${c})`);
   return rowsOf<{ n: number }>(r)[0]?.n ?? 0;
 }
-
-/**
- * The 'before' and 'after' photos of some cases, oldest first, with the storage keys of their
- * EXIF-free copies; and the photos of each case's last submit (its attachment ids).
- */
-export async function findCasePhotos(db: Db, caseIds: number[]) {
-  if (!caseIds.length) return { photos: [], lastSubmit: new Map<number, string[]>() };
-  const owners = caseIds.map(String);
-  const [photos, submits] = await Promise.all([
-    db
-      .select({
-        id: attachments.id,
-        caseId: attachments.ownerId,
-        kind: attachments.kind,
-        mime: attachments.mime,
-        thumbKey: attachments.thumbKey,
-        publicKey: attachments.publicKey,
-      })
-      .from(attachments)
-      .where(
-        and(
-          eq(attachments.ownerType, 'case'),
-          inArray(attachments.ownerId, owners),
-          inArray(attachments.kind, ['before', 'after']),
-          sql`${attachments.mime} like 'image/%'`,
-        ),
-      )
-      .orderBy(asc(attachments.createdAt), asc(attachments.id)),
-    db
-      .selectDistinctOn([caseEvents.caseId], { caseId: caseEvents.caseId, attachmentIds: caseEvents.attachmentIds })
-      .from(caseEvents)
-      .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'submit')))
-      .orderBy(caseEvents.caseId, desc(caseEvents.at), desc(caseEvents.id)),
-  ]);
-  return { photos, lastSubmit: new Map(submits.map((s) => [s.caseId, s.attachmentIds])) };
-}
-export type TCasePhotoRow = Awaited<ReturnType<typeof findCasePhotos>>['photos'][number];

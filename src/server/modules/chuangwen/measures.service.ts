@@ -20,6 +20,7 @@ import type { TStorage } from '../../lib/storage.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
 import { getMeasureSettings } from './chuangwen.service.js';
+import * as cases from '../cases/cases.port.js';
 import * as repo from './measures.repo.js';
 
 /** The instants of a period of zone dates [from, to] inclusive, cut off at `now`. */
@@ -195,7 +196,9 @@ export async function getBulletin(db: Db, user: TUser, q: TBulletinQuery, now = 
   };
 }
 
-const photoRef = (p: repo.TCasePhotoRow): TBulletinPhoto => ({
+type TCasePhoto = Awaited<ReturnType<typeof cases.findCasePhotos>>[number];
+
+const photoRef = (p: TCasePhoto): TBulletinPhoto => ({
   id: p.id,
   url: `/api/attachments/${p.id}`,
   thumbUrl: p.thumbKey ? `/api/attachments/${p.id}/thumb` : null,
@@ -203,10 +206,10 @@ const photoRef = (p: repo.TCasePhotoRow): TBulletinPhoto => ({
 
 /** Per case: its 'before' photos, and its 'after' photos of the last submit (else all of them). */
 async function casePhotos(db: Db, caseIds: number[]) {
-  const { photos, lastSubmit } = await repo.findCasePhotos(db, caseIds);
-  const out = new Map<number, { before: repo.TCasePhotoRow[]; after: repo.TCasePhotoRow[] }>();
+  const [photos, lastSubmit] = await Promise.all([cases.findCasePhotos(db, caseIds, ['before', 'after']), cases.findLastSubmitAttachmentIds(db, caseIds)]);
+  const out = new Map<number, { before: TCasePhoto[]; after: TCasePhoto[] }>();
   for (const id of caseIds) {
-    const mine = photos.filter((p) => p.caseId === String(id));
+    const mine = photos.filter((p) => p.caseId === id);
     const after = mine.filter((p) => p.kind === 'after');
     const submitted = lastSubmit.get(id) ?? [];
     const last = after.filter((p) => submitted.includes(p.id)).sort((a, b) => submitted.indexOf(a.id) - submitted.indexOf(b.id));
@@ -235,7 +238,7 @@ export type TBulletinImages = Map<number, { before: TDocImage | null; after: TDo
 
 const DOC_IMAGE_WIDTH = 480;
 
-async function docImage(storage: TStorage, p: repo.TCasePhotoRow | undefined): Promise<TDocImage | null> {
+async function docImage(storage: TStorage, p: TCasePhoto | undefined): Promise<TDocImage | null> {
   // Only the EXIF-free public copy or the thumbnail leaves the system, never the original.
   const key = p?.publicKey ?? p?.thumbKey;
   if (!key) return null;

@@ -30,7 +30,7 @@ export function publicStatus(r: Pick<TReportRecord, 'status' | 'caseStatus' | 'c
 }
 
 /** The public line for one case event, or null for events the public does not see. */
-export function publicEventText(e: { action: string; actorId: number | null }): string | null {
+export function publicEventText(e: { action: string; actorKind: 'user' | 'system' | 'citizen' }): string | null {
   switch (e.action) {
     case 'assign':
       return '已交办责任单位整改';
@@ -47,7 +47,7 @@ export function publicEventText(e: { action: string; actorId: number | null }): 
     case 'cancel':
       return '已撤销';
     case 'reopen':
-      return e.actorId == null ? '群众反馈未整改，已重新整改' : '已重新打开整改';
+      return e.actorKind === 'citizen' ? '群众反馈未整改，已重新整改' : '已重新打开整改';
     default:
       return null;
   }

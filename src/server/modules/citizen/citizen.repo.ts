@@ -8,7 +8,8 @@ import type { TReportListQuery } from '../../../shared/contracts/citizen.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
-import { areas, attachments, cases, caseEvents, citizenApiKeys, citizenReports, cwCategories, publicThrottle, units } from '../../db/schema/index.js';
+import { caseView } from '../../db/schema/case-view.js';
+import { areas, attachments, citizenApiKeys, citizenReports, cwCategories, publicThrottle, units } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 
@@ -80,38 +81,16 @@ export async function findClaimablePublicPhoto(db: Db, id: string) {
   return row ?? null;
 }
 
-/**
- * The public copy's key of an attachment that may be shown to anyone: a report's own photo, or
- * a rectification photo ('after') of a case some report follows. Null otherwise.
- */
-export async function findPublicPhotoKey(db: Db, id: string) {
-  const [row] = await db
-    .select({ publicKey: attachments.publicKey, thumbKey: attachments.thumbKey, mime: attachments.mime })
-    .from(attachments)
-    .where(
-      and(
-        eq(attachments.id, id),
-        or(
-          sql`exists (select 1 from ${citizenReports} r where r.photo_id = ${attachments.id})`,
-          and(
-            eq(attachments.ownerType, 'case'),
-            eq(attachments.kind, 'after'),
-            sql`exists (select 1 from ${citizenReports} r where r.case_id::text = ${attachments.ownerId})`,
-          ),
-        ),
-      ),
-    )
-    .limit(1);
-  return row?.publicKey ? row : null;
+/** Whether the file is a report's own photo (a report names it). */
+export async function isReportPhoto(db: Db, attachmentId: string): Promise<boolean> {
+  const [row] = await db.select({ id: citizenReports.id }).from(citizenReports).where(eq(citizenReports.photoId, attachmentId)).limit(1);
+  return row !== undefined;
 }
 
-/** The rectification photos ('after') of a case that have a public copy. */
-export async function findAfterPhotos(db: Db, caseId: number) {
-  return db
-    .select({ id: attachments.id, thumbKey: attachments.thumbKey })
-    .from(attachments)
-    .where(and(eq(attachments.ownerType, 'case'), eq(attachments.ownerId, String(caseId)), eq(attachments.kind, 'after'), sql`${attachments.publicKey} is not null`))
-    .orderBy(asc(attachments.createdAt));
+/** Whether some report follows the case (accepted into it, or merged with it). */
+export async function isCaseFollowed(db: Db, caseId: number): Promise<boolean> {
+  const [row] = await db.select({ id: citizenReports.id }).from(citizenReports).where(eq(citizenReports.caseId, caseId)).limit(1);
+  return row !== undefined;
 }
 
 // ── reports ─────────────────────────────────────────────────────────────────────────────
@@ -155,13 +134,13 @@ const reportColumns = {
   reopenCount: citizenReports.reopenCount,
   createdAt: citizenReports.createdAt,
   updatedAt: citizenReports.updatedAt,
-  caseCode: cases.code,
-  caseStatus: cases.status,
-  caseOutcome: cases.outcome,
-  caseDeadline: cases.deadline,
-  caseClosedAt: cases.closedAt,
-  caseUpdatedAt: cases.updatedAt,
-  caseVersion: cases.version,
+  caseCode: caseView.code,
+  caseStatus: caseView.status,
+  caseOutcome: caseView.outcome,
+  caseDeadline: caseView.deadline,
+  caseClosedAt: caseView.closedAt,
+  caseUpdatedAt: caseView.updatedAt,
+  caseVersion: caseView.version,
   unitName: units.name,
 };
 
@@ -172,8 +151,8 @@ function reportQuery(db: Db) {
     .innerJoin(areas, eq(areas.id, citizenReports.areaId))
     .leftJoin(cwCategories, eq(cwCategories.code, citizenReports.categoryCode))
     .leftJoin(attachments, eq(attachments.id, citizenReports.photoId))
-    .leftJoin(cases, eq(cases.id, citizenReports.caseId))
-    .leftJoin(units, eq(units.id, cases.unitId));
+    .leftJoin(caseView, eq(caseView.id, citizenReports.caseId))
+    .leftJoin(units, eq(units.id, caseView.unitId));
 }
 /** A report with its category, area, photo and case facts. */
 export type TReportRecord = Awaited<ReturnType<ReturnType<typeof reportQuery>['execute']>>[number];
@@ -185,6 +164,16 @@ export async function findReportByCode(db: Db, code: string): Promise<TReportRec
 }
 
 /** A report by id inside the moderator's area, or null. */
+/** The reports among `ids` in the user's area (attachment access). */
+export async function findReportIdsInScope(db: Db, user: TUser, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: citizenReports.id })
+    .from(citizenReports)
+    .where(and(inArray(citizenReports.id, [...ids]), scopeCondition(user, { areaCode: citizenReports.areaCode })));
+  return rows.map((r) => r.id);
+}
+
 export async function findReportInScope(db: Db, user: TUser, id: number): Promise<TReportRecord | null> {
   const [row] = await reportQuery(db)
     .where(and(eq(citizenReports.id, id), scopeCondition(user, { areaCode: citizenReports.areaCode })))
@@ -231,15 +220,6 @@ export async function markReopened(db: Db, caseId: number) {
     .where(eq(citizenReports.caseId, caseId));
 }
 
-/** Events of a case the public timeline is built from (actions and times; never the notes). */
-export async function findCaseActions(db: Db, caseId: number) {
-  return db
-    .select({ at: caseEvents.at, action: caseEvents.action, toStatus: caseEvents.toStatus, actorId: caseEvents.actorId })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
-}
-
 /** The reopen rule of a category (for the new deadline after "not fixed"). */
 export async function findCategoryRule(db: Db, code: string) {
   const [row] = await db
@@ -272,7 +252,7 @@ export async function findOpen311Requests(db: Db, f: TOpen311Filter): Promise<TR
   }
   const conds: SQL[] = [gte(citizenReports.createdAt, f.start), lte(citizenReports.createdAt, f.end)];
   if (f.serviceCode) conds.push(eq(citizenReports.categoryCode, f.serviceCode));
-  const isOpen = sql`(${citizenReports.status} = 'pending' or (${citizenReports.status} in ('accepted', 'merged') and ${cases.status} in (${OPEN_LIST})))`;
+  const isOpen = sql`(${citizenReports.status} = 'pending' or (${citizenReports.status} in ('accepted', 'merged') and ${caseView.status} in (${OPEN_LIST})))`;
   if (f.status === 'open') conds.push(isOpen);
   if (f.status === 'closed') conds.push(sql`not ${isOpen}`);
   return reportQuery(db)

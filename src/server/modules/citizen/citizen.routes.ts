@@ -106,7 +106,7 @@ export async function citizenRoutes(app: TApp) {
     '/track/:code/reopen',
     { schema: { tags: publicTags, params: ZTrackParams, body: ZReopenBody, response: { 200: ZTrackResult } } },
     async (req) => {
-      const change = await service.reopenByCitizen(db, req.params.code, req.body.note, req.ip);
+      const change = await service.reopenByCitizen(db, app.modules, req.params.code, req.body.note, req.ip);
       await audit(req, { action: 'case.citizen_reopen', entity: 'case', entityId: String(change.caseId), before: change.before, after: change.after });
       return service.trackReport(db, req.params.code, req.ip);
     },

@@ -22,13 +22,11 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { TStorage } from '../../lib/storage.js';
 import type { TUser } from '../../lib/types.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
-import { storePublicUpload, type TUploadInput } from '../attachments/attachments.service.js';
-import { invalidateCaseReads } from '../cases/cases.cache.js';
-import * as casesRepo from '../cases/cases.repo.js';
-import { createCase } from '../cases/cases.service.js';
-import * as cwRepo from '../chuangwen/chuangwen.repo.js';
-import { categoryDefaults, computeDeadline, createPlaceCase } from '../chuangwen/chuangwen.service.js';
+import { findAreaById } from '../../db/areas.repo.js';
+import { userActor } from '../../lib/actor.js';
+import * as attachments from '../attachments/attachments.port.js';
+import * as cases from '../cases/cases.port.js';
+import * as chuangwen from '../chuangwen/chuangwen.port.js';
 import { canSeePhone, DEFAULT_REOPEN_DAYS, THROTTLE_RULES, type TThrottleRule } from './citizen.policy.js';
 import { maskPhone, publicEventText, publicPhoto, publicStatus } from './citizen.present.js';
 import * as repo from './citizen.repo.js';
@@ -45,7 +43,7 @@ export async function throttle(db: Db, rule: TThrottleRule, id: string | number)
 
 /** Active categories for the public form. */
 export async function listPublicCategories(db: Db) {
-  return (await cwRepo.findCategories(db, false)).map((c) => ({ code: c.code, name: c.name, groupName: c.groupName }));
+  return chuangwen.listActiveCategories(db);
 }
 
 /** Villages and communities for the public form. */
@@ -61,9 +59,9 @@ export function generateTrackingCode(): string {
 }
 
 /** Stores a photo from the public form (images only, EXIF-free public copy), throttled per IP. */
-export async function uploadPublicPhoto(db: Db, storage: TStorage, ip: string, input: TUploadInput, maxBytes: number) {
+export async function uploadPublicPhoto(db: Db, storage: TStorage, ip: string, input: attachments.TUploadInput, maxBytes: number) {
   await throttle(db, THROTTLE_RULES.uploadPerIp, ip);
-  const row = await storePublicUpload(db, storage, input, maxBytes);
+  const row = await attachments.storePublicUpload(db, storage, input, maxBytes);
   return publicPhoto(row.id, row.thumbKey != null);
 }
 
@@ -113,14 +111,14 @@ export async function submitReport(db: Db, body: TCreateReportBody, origin: TRep
 
 /** The module's settings (saved, or the defaults). */
 export async function getSettings(db: Db): Promise<TCitizenSettings> {
-  const saved = ZCitizenSettings.partial().safeParse(await cwRepo.findSetting(db, 'citizen'));
+  const saved = ZCitizenSettings.partial().safeParse(await chuangwen.findSetting(db, 'citizen'));
   return { reopenDays: DEFAULT_REOPEN_DAYS, ...(saved.success ? saved.data : {}) };
 }
 
 /** Saves the module's settings. */
 export async function saveSettings(db: Db, user: TUser, value: TCitizenSettings) {
   const before = await getSettings(db);
-  await cwRepo.upsertSetting(db, 'citizen', value, user.id);
+  await chuangwen.saveSetting(db, 'citizen', value, user.id);
   return { before, after: value };
 }
 
@@ -138,7 +136,7 @@ function reopenWindowEnd(r: repo.TReportRecord, days: number): Date | null {
  * before "已交办" (assigned in the same moment).
  */
 async function publicNotes(db: Db, r: repo.TReportRecord) {
-  const actions = r.caseId != null ? await repo.findCaseActions(db, r.caseId) : [];
+  const actions = r.caseId != null ? await cases.findCaseActions(db, r.caseId) : [];
   const created = actions.find((e) => e.action === 'create');
   const notes: { at: string; text: string; seq: number }[] = [{ at: r.createdAt.toISOString(), text: '已提交，等待审核', seq: 0 }];
   const moderated = iso(r.moderatedAt)!;
@@ -158,7 +156,9 @@ async function publicNotes(db: Db, r: repo.TReportRecord) {
 /** The public photos of a report: its own and, once rectified, the rectification photos. */
 async function publicPhotos(db: Db, r: repo.TReportRecord, base = '') {
   const photos = r.photoId ? [publicPhoto(r.photoId, r.photoThumbKey != null, base)] : [];
-  if (r.caseId != null) for (const p of await repo.findAfterPhotos(db, r.caseId)) photos.push(publicPhoto(p.id, p.thumbKey != null, base));
+  if (r.caseId != null) {
+    for (const p of await cases.findCasePhotos(db, [r.caseId], ['after'])) if (p.publicKey) photos.push(publicPhoto(p.id, p.thumbKey != null, base));
+  }
   return photos;
 }
 
@@ -195,10 +195,11 @@ export async function trackReport(db: Db, code: string, ip: string): Promise<TTr
 
 /**
  * The reporter's "not fixed": within the window after closure the case goes back to 整改中 with a
- * fresh deadline from its category, recorded as a `reopen` event with no actor and the citizen's
- * words (see decideCitizenReopen). Every report following the case counts the reopen.
+ * fresh deadline from its category, through the case port as the citizen's own action (an event
+ * with actor kind 'citizen' naming the report, and the citizen's words). Every report following
+ * the case counts the reopen, in the same transaction.
  */
-export async function reopenByCitizen(db: Db, code: string, note: string, ip: string) {
+export async function reopenByCitizen(db: Db, origins: cases.TCaseOrigins, code: string, note: string, ip: string) {
   await throttle(db, THROTTLE_RULES.reopenPerIp, ip);
   const r = await repo.findReportByCode(db, code);
   if (!r) notFound('查询码对应的反映');
@@ -206,31 +207,22 @@ export async function reopenByCitizen(db: Db, code: string, note: string, ip: st
     throw new AppError('REPORT_REOPEN_NOT_ALLOWED', '该反映尚未办结，不能反馈未整改');
   }
   const { reopenDays } = await getSettings(db);
-  const decision = decideCitizenReopen({ status: r.caseStatus as TCaseStatus, closedAt: r.caseClosedAt, windowDays: reopenDays });
-  if (!decision.ok) throw new AppError('REPORT_REOPEN_NOT_ALLOWED', decision.message);
-  const now = new Date();
   const rule = await repo.findCategoryRule(db, r.categoryCode);
-  const deadline = rule ? await computeDeadline(db, now, { value: rule.value, unit: rule.unit as TDeadlineRule['unit'] }) : null;
+  const deadline = rule ? await chuangwen.computeDeadline(db, new Date(), { value: rule.value, unit: rule.unit as TDeadlineRule['unit'] }) : null;
   const caseId = r.caseId;
-  await db.transaction(async (t) => {
-    const patch = { status: decision.to, closedAt: null, outcome: null, ...(deadline ? { deadline } : {}) };
-    if (!(await casesRepo.updateCaseVersioned(t, caseId, r.caseVersion!, patch))) {
-      throw new AppError('STALE_VERSION', '该事项刚刚有更新，请刷新后重试');
-    }
-    await casesRepo.insertEvent(t, {
+  const change = await db.transaction(async (t) => {
+    const c = await cases.reopenByCitizen(t, origins, r.id, {
       caseId,
-      actorId: null,
-      action: 'reopen',
-      fromStatus: r.caseStatus,
-      toStatus: decision.to,
+      version: r.caseVersion!,
+      windowDays: reopenDays,
+      deadline,
       note: `群众反馈未整改（群众反映 #${r.id}）：${note}`,
       data: { by: 'citizen', reportId: r.id, previousDeadline: iso(r.caseDeadline), deadline: iso(deadline) },
-      attachmentIds: [],
     });
     await repo.markReopened(t, caseId);
+    return c;
   });
-  invalidateCaseReads();
-  return { caseId, reportId: r.id, before: { status: r.caseStatus }, after: { status: decision.to, deadline: iso(deadline) } };
+  return { caseId, reportId: r.id, before: change.before, after: change.after };
 }
 
 // ── moderation ──────────────────────────────────────────────────────────────────────────
@@ -266,7 +258,7 @@ export function presentReport(r: repo.TReportRecord, user: TUser): TReportRow {
 export async function listReports(db: Db, user: TUser, q: TReportListQuery) {
   let areaPrefix: string | null = null;
   if (q.areaId) {
-    const area = await cwRepo.findArea(db, q.areaId);
+    const area = await findAreaById(db, q.areaId);
     if (!area) throw new AppError('VALIDATION_FAILED', '区域不存在', { areaId: '区域不存在' });
     areaPrefix = area.prefix;
   }
@@ -299,13 +291,13 @@ function alreadyModerated(): never {
  */
 export async function acceptReport(db: Db, user: TUser, id: number, body: TAcceptReportBody) {
   const r = await loadPending(db, user, id);
-  const origin = { type: 'citizen_report', id: r.id };
+  const origin = { type: 'citizen_report' as const, id: r.id };
   const title = body.title ?? `群众反映：${r.categoryName}`.slice(0, 100);
   const description = [r.description, r.address ? `地址：${r.address}` : ''].filter(Boolean).join('\n');
   const caseId = await db.transaction(async (t) => {
     let newCaseId: number;
     if (body.placeId != null) {
-      const change = await createPlaceCase(
+      const change = await chuangwen.createPlaceCase(
         t,
         user,
         {
@@ -324,12 +316,12 @@ export async function acceptReport(db: Db, user: TUser, id: number, body: TAccep
       );
       newCaseId = change.caseId;
     } else {
-      const d = await categoryDefaults(t, user, r.categoryCode);
+      const d = await chuangwen.categoryDefaults(t, user, r.categoryCode);
       const unitId = body.unitId !== undefined ? body.unitId : d.unitId;
-      const change = await createCase(
-        t,
-        user,
-        {
+      const change = await cases.raiseCase(t, {
+        actor: userActor(user),
+        origin,
+        case: {
           title,
           description,
           module: 'chuangwen',
@@ -344,23 +336,21 @@ export async function acceptReport(db: Db, user: TUser, id: number, body: TAccep
           deadline: unitId == null ? null : (body.deadline ?? d.deadline),
           attachmentIds: [],
         },
-        { origin },
-      );
+      });
       newCaseId = change.caseId;
-      await cwRepo.insertCaseLink(t, { caseId: newCaseId, placeId: null, categoryCode: r.categoryCode });
+      await chuangwen.linkCaseToPlace(t, { caseId: newCaseId, placeId: null, categoryCode: r.categoryCode });
     }
-    if (r.photoId) await attachmentsRepo.linkAttachments(t, [r.photoId], 'case', newCaseId, 'before');
+    if (r.photoId) await attachments.link(t, [r.photoId], cases.CASE_OWNER_TYPE, newCaseId, 'before');
     if (!(await repo.moderateReport(t, r.id, { status: 'accepted', caseId: newCaseId, moderatedById: user.id }))) alreadyModerated();
     return newCaseId;
   });
-  invalidateCaseReads();
   return { reportId: r.id, caseId, before: { status: 'pending' }, after: { status: 'accepted', caseId } };
 }
 
 /** Merges a report into an existing case in scope (a duplicate): the report follows that case. */
 export async function mergeReport(db: Db, user: TUser, id: number, caseId: number) {
   const r = await loadPending(db, user, id);
-  const c = await casesRepo.findCaseById(db, user, caseId);
+  const c = await cases.findCaseInScope(db, user, caseId);
   if (!c) throw new AppError('VALIDATION_FAILED', '督办事项不存在或无权访问', { caseId: '督办事项不存在或无权访问' });
   if (c.status === 'cancelled') throw new AppError('VALIDATION_FAILED', '不能合并到已撤销的事项', { caseId: '该事项已撤销' });
   if (!(await repo.moderateReport(db, r.id, { status: 'merged', caseId, moderatedById: user.id }))) alreadyModerated();
@@ -412,9 +402,12 @@ export async function verifyApiKey(db: Db, key: string | undefined) {
 
 /** A public photo's copy (EXIF-free original or thumbnail) when it may be shown; 404 otherwise. */
 export async function openPublicPhoto(db: Db, storage: TStorage, id: string, variant: 'public' | 'thumb') {
-  const row = await repo.findPublicPhotoKey(db, id);
+  const row = await attachments.findById(db, id);
+  // Public: a report's own photo, or the rectification photo of a case some report follows.
+  const afterCase = row ? cases.afterPhotoCaseId(row) : null;
+  const isPublic = row != null && ((await repo.isReportPhoto(db, id)) || (afterCase != null && (await repo.isCaseFollowed(db, afterCase))));
   const key = variant === 'thumb' ? row?.thumbKey : row?.publicKey;
-  if (!row || !key) notFound('照片');
+  if (!row || !isPublic || !key || !row.publicKey) notFound('照片');
   const data = await storage.get(key);
   if (!data) notFound('照片');
   return { data, mime: variant === 'thumb' ? 'image/webp' : row.mime };

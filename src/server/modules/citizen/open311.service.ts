@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ZOpen311PostRequest } from '../../../shared/contracts/citizen.js';
 import type { Db } from '../../db/client.js';
-import * as cwRepo from '../chuangwen/chuangwen.repo.js';
+import * as chuangwen from '../chuangwen/chuangwen.port.js';
 import { publicPhoto, publicStatus } from './citizen.present.js';
 import * as repo from './citizen.repo.js';
 import { submitReport, throttle, verifyApiKey } from './citizen.service.js';
@@ -29,7 +29,7 @@ export const MAX_REQUESTS = 1000;
 
 /** GET /services: every active category. */
 export async function listServices(db: Db) {
-  return (await cwRepo.findCategories(db, false)).map((c) => ({
+  return (await chuangwen.listActiveCategories(db)).map((c) => ({
     service_code: c.code,
     service_name: c.name,
     description: `${c.groupName}：${c.name}`,

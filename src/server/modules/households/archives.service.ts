@@ -13,8 +13,7 @@ import type {
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { TUser } from '../../lib/types.js';
-import { presentAttachment } from '../attachments/attachments.present.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import * as attachments from '../attachments/attachments.port.js';
 import { canEditHouseholds } from './households.policy.js';
 import type { THouseholdChange } from './households.service.js';
 import * as repo from './archives.repo.js';
@@ -59,12 +58,12 @@ export async function getHouseholdArchive(db: Db, user: TUser, householdId: numb
   const h = await repo.findArchiveHousehold(db, user, householdId);
   if (!h) notFound('农户');
   const { items } = await getArchiveDocuments(db);
-  const files = await attachmentsRepo.findByOwners(db, repo.ARCHIVE_OWNER_TYPE, [householdId]);
+  const files = await attachments.findByOwners(db, repo.ARCHIVE_OWNER_TYPE, [householdId]);
   const known = new Set(items.map((d) => d.code));
   // Files under a code no longer in the list stay visible, as a document not required.
   const extra = [...new Set(files.map((f) => f.kind).filter((k) => !known.has(k)))].map((code) => ({ code, name: `其他材料（${code}）`, householdTypes: [] as string[] }));
   const documents = [...items, ...extra].map((d) => {
-    const own = files.filter((f) => f.kind === d.code).map(presentAttachment);
+    const own = files.filter((f) => f.kind === d.code).map(attachments.presentAttachment);
     return { code: d.code, name: d.name, isRequired: (d.householdTypes as string[]).includes(h.type), isPresent: own.length > 0, files: own };
   });
   const required = documents.filter((d) => d.isRequired);
@@ -88,9 +87,8 @@ export async function addArchiveFiles(db: Db, user: TUser, householdId: number, 
   const doc = items.find((d) => d.code === docCode);
   if (!doc) return fail('docCode', '档案材料类别不存在');
   const ids = [...new Set(body.attachmentIds)];
-  const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
-  if (claimable.length !== ids.length) fail('attachmentIds', '附件无效或已被使用，请重新上传');
-  await attachmentsRepo.linkAttachments(db, ids, repo.ARCHIVE_OWNER_TYPE, householdId, doc.code);
+  await attachments.assertClaimable(db, user.id, ids);
+  await attachments.link(db, ids, repo.ARCHIVE_OWNER_TYPE, householdId, doc.code);
   return { entity: 'household', entityId: householdId, householdId, action: 'archive.add', before: null, after: { document: doc.code, name: doc.name, attachmentIds: ids } };
 }
 
@@ -98,9 +96,9 @@ export async function addArchiveFiles(db: Db, user: TUser, householdId: number, 
 export async function removeArchiveFile(db: Db, user: TUser, householdId: number, attachmentId: string): Promise<THouseholdChange> {
   const h = await repo.findArchiveHousehold(db, user, householdId);
   if (!h) notFound('农户');
-  const a = await attachmentsRepo.findAttachment(db, attachmentId);
+  const a = await attachments.findById(db, attachmentId);
   if (!a || a.ownerType !== repo.ARCHIVE_OWNER_TYPE || a.ownerId !== String(householdId)) notFound('档案文件');
-  await attachmentsRepo.unlinkAttachments(db, [attachmentId]);
+  await attachments.unlink(db, [attachmentId]);
   return { entity: 'household', entityId: householdId, householdId, action: 'archive.remove', before: { document: a!.kind, attachmentId, filename: a!.filename }, after: { removed: attachmentId } };
 }
 

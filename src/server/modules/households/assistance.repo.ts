@@ -1,4 +1,5 @@
 /** Every query of assistance measures, their funds, cadre visits and the facts of 风险消除. */
+import { caseView } from '../../db/schema/case-view.js';
 import { and, between, desc, eq, inArray, sql } from 'drizzle-orm';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
@@ -123,7 +124,24 @@ export async function insertVisit(db: Db, values: typeof householdVisits.$inferI
 
 /** Visits of a household, newest first. */
 export async function findVisits(db: Db, householdId: number) {
-  return db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id));
+  return db
+    .select({
+      id: householdVisits.id,
+      householdId: householdVisits.householdId,
+      visitedOn: householdVisits.visitedOn,
+      visitorId: householdVisits.visitorId,
+      visitorName: householdVisits.visitorName,
+      findings: householdVisits.findings,
+      attachmentIds: householdVisits.attachmentIds,
+      hasProblem: householdVisits.hasProblem,
+      createdAt: householdVisits.createdAt,
+      // The case a problem found became (its origin is the visit).
+      caseId: caseView.id,
+    })
+    .from(householdVisits)
+    .leftJoin(caseView, and(eq(caseView.originType, 'household_visit'), eq(caseView.originId, householdVisits.id)))
+    .where(eq(householdVisits.householdId, householdId))
+    .orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id));
 }
 
 /** Visits per cadre and per village in scope over a period. */
@@ -190,13 +208,23 @@ export async function loadQualityFacts(db: Db, user: TUser, areaPrefix: string |
   return { households: hs, members, yulu: new Set(yulu.map((y) => y.householdId)) };
 }
 
-/** The household of a visit, when the visit's household is in scope; null otherwise. */
-export async function findVisitInScope(db: Db, user: TUser, visitId: number) {
-  const [r] = await db
-    .select({ id: householdVisits.id, householdId: householdVisits.householdId })
+/** The visits among `visitIds` whose household lies in the user's scope (attachment access). */
+export async function findVisitIdsInScope(db: Db, user: TUser, visitIds: readonly number[]): Promise<number[]> {
+  if (!visitIds.length) return [];
+  const rows = await db
+    .select({ id: householdVisits.id })
     .from(householdVisits)
     .innerJoin(households, eq(households.id, householdVisits.householdId))
-    .where(and(eq(householdVisits.id, visitId), inScope(user)))
-    .limit(1);
-  return r ?? null;
+    .where(and(inArray(householdVisits.id, [...visitIds]), inScope(user)));
+  return rows.map((r) => r.id);
+}
+
+/** The households among `ids` in the user's scope (attachment access: archives, 三保障 evidence). */
+export async function findHouseholdIdsInScope(db: Db, user: TUser, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(inArray(households.id, [...ids]), inScope(user)));
+  return rows.map((r) => r.id);
 }

@@ -22,9 +22,9 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
-import { presentAttachment } from '../attachments/attachments.present.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
-import { createCase } from '../cases/cases.service.js';
+import { userActor } from '../../lib/actor.js';
+import * as attachments from '../attachments/attachments.port.js';
+import * as cases from '../cases/cases.port.js';
 import type { THouseholdChange } from './households.service.js';
 import { pickLine } from './assistance.lines.js';
 import * as repo from './assistance.repo.js';
@@ -147,7 +147,7 @@ export async function listSlowPayments(db: Db, user: TUser, areaPrefix: string |
   };
 }
 
-function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], photos: attachmentsRepo.TAttachmentRow[]): TVisit {
+function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], photos: attachments.TAttachmentRow[]): TVisit {
   // The visit's own order of photos, as the visitor picked them.
   const byId = new Map(photos.map((p) => [p.id, p]));
   return {
@@ -157,7 +157,7 @@ function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], ph
     visitorId: v.visitorId,
     visitorName: v.visitorName,
     findings: v.findings,
-    photos: v.attachmentIds.flatMap((id) => (byId.has(id) ? [presentAttachment(byId.get(id)!)] : [])),
+    photos: v.attachmentIds.flatMap((id) => (byId.has(id) ? [attachments.presentAttachment(byId.get(id)!)] : [])),
     hasProblem: v.hasProblem,
     caseId: v.caseId,
     createdAt: v.createdAt.toISOString(),
@@ -168,7 +168,7 @@ function presentVisit(v: Awaited<ReturnType<typeof repo.findVisits>>[number], ph
 export async function listVisits(db: Db, user: TUser, householdId: number) {
   if (!(await repo.findHousehold(db, user, householdId))) notFound('农户');
   const visits = await repo.findVisits(db, householdId);
-  const photos = await attachmentsRepo.findByOwners(db, 'household_visit', visits.map((v) => v.id));
+  const photos = await attachments.findByOwners(db, 'household_visit', visits.map((v) => v.id));
   return { items: visits.map((v) => presentVisit(v, photos.filter((p) => p.ownerId === String(v.id)))) };
 }
 
@@ -181,29 +181,8 @@ export async function recordVisit(db: Db, user: TUser, householdId: number, body
   if (!h) notFound('农户');
   if (body.visitedOn > zoneDate()) fail('visitedOn', '走访日期不能晚于今天');
   const ids = [...new Set(body.attachmentIds)];
-  if (ids.length) {
-    const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
-    if (claimable.length !== ids.length) fail('attachmentIds', '附件无效或已被使用，请重新上传');
-  }
+  await attachments.assertClaimable(db, user.id, ids);
   const result = await db.transaction(async (t) => {
-    let caseId: number | null = null;
-    if (body.problem) {
-      const c = await createCase(
-        t,
-        user,
-        {
-          title: body.problem.title,
-          description: `${body.problem.description || body.findings}（走访户编号 ${h.code}，${body.visitedOn}）`,
-          module: 'assistance',
-          areaId: h.areaId,
-          source: 'inspection',
-          severity: body.problem.severity,
-          attachmentIds: [],
-        },
-        { origin: { type: 'household', id: h.id } },
-      );
-      caseId = c.caseId;
-    }
     const id = await repo.insertVisit(t, {
       householdId,
       visitedOn: body.visitedOn,
@@ -212,10 +191,26 @@ export async function recordVisit(db: Db, user: TUser, householdId: number, body
       findings: body.findings,
       attachmentIds: ids,
       hasProblem: Boolean(body.problem),
-      caseId,
       createdById: user.id,
     });
-    if (ids.length) await attachmentsRepo.linkAttachments(t, ids, 'household_visit', id, 'photo');
+    let caseId: number | null = null;
+    if (body.problem) {
+      const c = await cases.raiseCase(t, {
+        actor: userActor(user),
+        origin: { type: 'household_visit', id },
+        case: {
+          title: body.problem.title,
+          description: `${body.problem.description || body.findings}（走访户编号 ${h.code}，${body.visitedOn}）`,
+          module: 'assistance',
+          areaId: h.areaId,
+          source: 'inspection',
+          severity: body.problem.severity,
+          attachmentIds: [],
+        },
+      });
+      caseId = c.caseId;
+    }
+    if (ids.length) await attachments.link(t, ids, 'household_visit', id, 'photo');
     return { id, caseId };
   });
   return {

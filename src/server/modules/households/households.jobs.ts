@@ -1,28 +1,18 @@
 /**
  * The nightly jobs of 防返贫监测, declared in the module's manifest: a screening over the whole
  * registry and the escalation of overdue leads, each run once a day at 02:00 / 02:30
- * Asia/Shanghai from the server process (one instance per day, see lib/jobs.ts).
+ * Asia/Shanghai from the server process (one instance per day, see lib/jobs.ts), as the system:
+ * the cases it raises name the job as their actor, not a user.
  */
-import type { TRole } from '../../../shared/domain/roles.js';
-import type { Db } from '../../db/client.js';
 import { ZONE_SCOPE } from '../../lib/actor.js';
-import { AppError } from '../../lib/app-error.js';
 import type { TJobContext, TModuleJob } from '../../lib/module.js';
 import { zoneDate } from '../../lib/time.js';
-import type { TUser } from '../../lib/types.js';
 import { runScreening } from './households.service.js';
 import * as repo from './households.repo.js';
 import { escalateOverdueLeads } from './leads.service.js';
-import * as leadsRepo from './leads.repo.js';
 
 /** Names of the nightly jobs, as kept in job_runs. */
 export const NIGHTLY_JOBS = { screening: 'households.screening', escalation: 'households.escalation' } as const;
-
-async function jobUser(db: Db): Promise<TUser> {
-  const u = await leadsRepo.findJobUser(db);
-  if (!u) throw new AppError('SETTING_MISSING', '没有可用于定时任务的管理员账号');
-  return { ...u, role: u.role as TRole, unitName: null };
-}
 
 /**
  * Screens the whole registry for the current year, or the latest year with a monitoring line
@@ -36,9 +26,9 @@ export async function nightlyScreening({ db }: TJobContext): Promise<Record<stri
   return { ...result };
 }
 
-/** Escalates every overdue lead not escalated yet. */
-export async function nightlyEscalation({ db }: TJobContext): Promise<Record<string, unknown>> {
-  return { ...(await escalateOverdueLeads(db, await jobUser(db))) };
+/** Escalates every overdue lead not escalated yet, as the system (the job is the cases' actor). */
+export async function nightlyEscalation({ db, actor }: TJobContext): Promise<Record<string, unknown>> {
+  return { ...(await escalateOverdueLeads(db, actor)) };
 }
 
 /** The module's scheduled jobs. */

@@ -44,3 +44,6 @@ export const registryAbilities = defineAbilities('households', {
   setMonitoring: (u) => MONITORING_SETTING_ROLES.includes(u.role),
   screen: (u) => SCREENING_ROLES.includes(u.role),
 });
+
+/** The owner type of 两不愁三保障 evidence; its owner id is '<household id>:<year>'. */
+export const GUARANTEE_OWNER_TYPE = 'household_guarantee';

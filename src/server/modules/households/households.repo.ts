@@ -1,4 +1,5 @@
 /** Every query of the household registry: scoped lists and reads, versioned writes, screening batches. */
+import { caseView } from '../../db/schema/case-view.js';
 import { and, asc, between, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { THouseholdListQuery } from '../../../shared/contracts/households.js';
 import { areaRange } from '../../../shared/domain/areas.js';
@@ -950,8 +951,9 @@ export async function loadVisitsBatch(db: Db, user: TUser, o: TTableBatchOptions
   return rowsOf<TTablePlace & { id: number; visitedOn: string; visitorName: string; findings: string; hasProblem: boolean; caseId: number | null; photos: number }>(
     await db.execute(sql`
       select vs.id, ${placeAndHead}, vs.visited_on::text as "visitedOn", vs.visitor_name as "visitorName", vs.findings,
-             vs.has_problem as "hasProblem", vs.case_id as "caseId", cardinality(vs.attachment_ids)::int as photos
+             vs.has_problem as "hasProblem", vc.id as "caseId", cardinality(vs.attachment_ids)::int as photos
       from ${householdVisits} vs join ${households} on ${households.id} = vs.household_id ${placeJoins}
+      left join ${caseView} vc on vc.origin_type = 'household_visit' and vc.origin_id = vs.id
       where ${tableWhere(user, o.areaPrefix)} and vs.id > ${o.after[0]}
       order by vs.id limit ${o.limit}`),
   );

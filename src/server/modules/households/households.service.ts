@@ -47,8 +47,8 @@ import { isAreaInScope } from '../../lib/scope.js';
 import { zoneDate } from '../../lib/time.js';
 import type { TScope } from '../../lib/actor.js';
 import type { TUser } from '../../lib/types.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
-import { householdAbilities } from './households.policy.js';
+import * as attachments from '../attachments/attachments.port.js';
+import { GUARANTEE_OWNER_TYPE, householdAbilities } from './households.policy.js';
 import * as repo from './households.repo.js';
 
 /** What changed, for the route to audit: entity, id, action and masked snapshots. */
@@ -542,10 +542,7 @@ export async function recordGuarantees(db: Db, user: TUser, householdId: number,
   if (!h) notFound('农户');
   if (year > Number(zoneDate().slice(0, 4))) fail('year', '不能填写未来年份的核查结果');
   const ids = [...new Set(body.items.flatMap((i) => i.attachmentIds))];
-  if (ids.length) {
-    const claimable = await attachmentsRepo.findClaimable(db, ids, user.id);
-    if (claimable.length !== ids.length) fail('attachmentIds', '附件无效或已被使用，请重新上传');
-  }
+  await attachments.assertClaimable(db, user.id, ids);
   const now = new Date();
   const rows = body.items.map((i) => ({
     householdId,
@@ -559,7 +556,7 @@ export async function recordGuarantees(db: Db, user: TUser, householdId: number,
   }));
   await db.transaction(async (t) => {
     await repo.upsertGuarantees(t, rows);
-    await attachmentsRepo.linkAttachments(t, ids, 'household_guarantee', `${householdId}:${year}`, 'evidence');
+    await attachments.link(t, ids, GUARANTEE_OWNER_TYPE, `${householdId}:${year}`, 'evidence');
     await repo.touchHousehold(t, householdId);
   });
   return {

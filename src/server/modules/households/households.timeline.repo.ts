@@ -13,7 +13,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TTimelineKind } from '../../../shared/contracts/households.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { cases, householdLeads } from '../../db/schema/index.js';
+import { caseView } from '../../db/schema/case-view.js';
+import { householdLeads } from '../../db/schema/index.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 import { ARCHIVE_OWNER_TYPE } from './archives.repo.js';
@@ -54,7 +55,7 @@ const key = (id: SQL) => sql`lpad((${id})::text, 20, '0')`;
 /** The branches of the union, by kind; their columns are named by `union`. */
 function branches(h: number, user: TUser): Record<TTimelineKind, SQL> {
   const leadInScope = scopeCondition(user, { areaCode: alias(householdLeads, 'l').areaCode });
-  const caseInScope = scopeCondition(user, { areaCode: alias(cases, 'c').areaCode });
+  const caseInScope = scopeCondition(user, { areaCode: alias(caseView, 'c').areaCode });
   // The day the household's record begins: created, or its first 建档登记 when that is earlier
   // (records carried over from before the platform).
   const firstDay = sql`least(${zoneDay(sql`hh.created_at`)},
@@ -130,8 +131,10 @@ function branches(h: number, user: TUser): Record<TTimelineKind, SQL> {
       where ms.household_id = ${h}`,
     visit: sql`
       select 'visit', 10, ${key(sql`v.id`)}, ${placed(sql`v.visited_on`, sql`v.created_at`)}, v.visited_on, null::int, v.visitor_name,
-             jsonb_build_object('findings', v.findings, 'photos', cardinality(v.attachment_ids), 'hasProblem', v.has_problem, 'caseId', v.case_id)
-      from household_visits v where v.household_id = ${h}`,
+             jsonb_build_object('findings', v.findings, 'photos', cardinality(v.attachment_ids), 'hasProblem', v.has_problem, 'caseId', vc.id)
+      from household_visits v
+      left join case_view vc on vc.origin_type = 'household_visit' and vc.origin_id = v.id
+      where v.household_id = ${h}`,
     // Scans filed by one person on one day are one event (a document is often several pages).
     archive: sql`
       select 'archive', 11, min(a.id::text), min(a.created_at), null::date, a.uploaded_by_id, null,
@@ -142,9 +145,9 @@ function branches(h: number, user: TUser): Record<TTimelineKind, SQL> {
     case: sql`
       select 'case', 12, ${key(sql`c.id`)}, c.created_at, null::date, c.created_by_id, null,
              jsonb_build_object('caseId', c.id, 'code', c.code, 'title', c.title, 'status', c.status, 'originType', c.origin_type)
-      from cases c
-      where ((c.origin_type = 'household' and c.origin_id = ${String(h)})
-          or (c.origin_type = 'household_lead' and c.origin_id in (select l.id::text from household_leads l where l.household_id = ${h})))
+      from case_view c
+      where ((c.origin_type = 'household_visit' and c.origin_id in (select v.id from household_visits v where v.household_id = ${h}))
+          or (c.origin_type = 'household_lead' and c.origin_id in (select l.id from household_leads l where l.household_id = ${h})))
         and ${caseInScope}`,
   };
 }

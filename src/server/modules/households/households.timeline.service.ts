@@ -89,6 +89,10 @@ function wordLead(d: Record<string, unknown>): TWorded {
       };
     case 'escalate':
       return { title: `${procedure}超时，转督办`, detail: join(note, code), tone: 'danger', link };
+    case 'case_closed':
+      return { title: `${procedure}超时督办事项已办结`, detail: join(note, code), tone: 'success', link };
+    case 'case_reopened':
+      return { title: `${procedure}超时督办事项重新整改`, detail: join(note, code), tone: 'warning', link };
     default:
       return { title: `${procedure}：${String(d.action)}`, detail: join(note, code), tone: 'info', link };
   }

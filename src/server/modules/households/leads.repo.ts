@@ -1,4 +1,5 @@
 /** Every query of leads and their procedures, settings, and the household facts they need. */
+import { caseView } from '../../db/schema/case-view.js';
 import { and, asc, between, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TLeadListQuery } from '../../../shared/contracts/households-work.js';
 import { areaRange } from '../../../shared/domain/areas.js';
@@ -27,6 +28,11 @@ export async function insertLeadEvent(db: Db, values: typeof householdLeadEvents
   await db.insert(householdLeadEvents).values(values);
 }
 
+/** The case raised when the lead went overdue (its origin is the lead), or null. */
+function escalatedCaseId() {
+  return sql<number | null>`(select ${caseView.id} from ${caseView} where ${caseView.originType} = 'household_lead' and ${caseView.originId} = ${householdLeads.id})`;
+}
+
 const rowColumns = {
   id: householdLeads.id,
   code: householdLeads.code,
@@ -50,7 +56,7 @@ const rowColumns = {
   refusedStep: householdLeads.refusedStep,
   refusedReason: householdLeads.refusedReason,
   closedAt: householdLeads.closedAt,
-  escalatedCaseId: householdLeads.escalatedCaseId,
+  escalatedCaseId: escalatedCaseId(),
   version: householdLeads.version,
 };
 
@@ -126,24 +132,20 @@ export async function updateLeadVersioned(db: Db, id: number, version: number, p
   return r.length === 1;
 }
 
-/** In-progress leads raised before `before` (overdue) and not escalated yet, in any area. */
+/** In-progress leads raised before `before` (overdue) and not escalated yet (no case of theirs), in any area. */
 export async function findOverdueUnescalated(db: Db, before: string) {
   return db
     .select({ id: householdLeads.id, code: householdLeads.code, kind: householdLeads.kind, areaId: householdLeads.areaId, raisedOn: householdLeads.raisedOn, personName: householdLeads.personName, householdCode: households.code, reason: householdLeads.reason })
     .from(householdLeads)
     .leftJoin(households, eq(households.id, householdLeads.householdId))
-    .where(and(eq(householdLeads.status, 'in_progress'), sql`${householdLeads.raisedOn} < ${before}`, isNull(householdLeads.escalatedCaseId)))
+    .where(and(eq(householdLeads.status, 'in_progress'), sql`${householdLeads.raisedOn} < ${before}`, sql`not exists (select 1 from ${caseView} where ${caseView.originType} = 'household_lead' and ${caseView.originId} = ${householdLeads.id})`))
     .orderBy(asc(householdLeads.id));
 }
 
-/** Marks a lead escalated, only if it was not (so a lead escalates once even under races). */
-export async function markEscalated(db: Db, id: number, caseId: number): Promise<boolean> {
-  const r = await db
-    .update(householdLeads)
-    .set({ escalatedCaseId: caseId })
-    .where(and(eq(householdLeads.id, id), isNull(householdLeads.escalatedCaseId)))
-    .returning({ id: householdLeads.id });
-  return r.length === 1;
+/** A lead's status, by id (no scope: the case port reports on a lead it was raised for). */
+export async function findLeadStatus(db: Db, id: number) {
+  const [row] = await db.select({ status: householdLeads.status }).from(householdLeads).where(eq(householdLeads.id, id)).limit(1);
+  return row ?? null;
 }
 
 /** Whether a household has a procedure of this kind in progress. */
@@ -266,27 +268,3 @@ export async function findMonitoredHouseholds(db: Db, householdIds: number[]): P
   return r.map((x) => x.id);
 }
 
-/**
- * The account nightly jobs act as: the first active admin at the widest area (the whole zone),
- * with the columns of a session user; null when there is none.
- */
-export async function findJobUser(db: Db) {
-  const [r] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      unitId: users.unitId,
-      areaId: users.areaId,
-      areaName: areas.name,
-      areaCode: areas.code,
-      areaPrefix: areas.prefix,
-    })
-    .from(users)
-    .innerJoin(areas, eq(areas.id, users.areaId))
-    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
-    .orderBy(sql`length(${areas.prefix})`, asc(users.id))
-    .limit(1);
-  return r ?? null;
-}

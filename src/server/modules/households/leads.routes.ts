@@ -4,6 +4,7 @@
  * `await app.register(householdLeadRoutes, { prefix: '/api/household-leads' })` and
  * `await app.register(hardshipReportRoutes, { prefix: '/api/public/hardship-reports' })`.
  */
+import { userActor } from '../../lib/actor.js';
 import type { FastifyRequest } from 'fastify';
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import {
@@ -72,7 +73,7 @@ export async function householdLeadRoutes(app: TApp) {
 
   app.post('/escalate-overdue', { schema: { tags, summary: '超时线索转督办（每条一次）', response: { 200: ZEscalateResult } } }, async (req) => {
     const user = requireAbility(req, leadAbilities, 'administer');
-    const result = await service.escalateOverdueLeads(db, user);
+    const result = await service.escalateOverdueLeads(db, userActor(user));
     await audit(req, { action: 'lead.escalate_overdue', entity: 'household_lead', entityId: null, after: result });
     return result;
   });

@@ -32,7 +32,8 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { addDays, zoneDate } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';
-import { createCase } from '../cases/cases.service.js';
+import { actorUserId, type TActor } from '../../lib/actor.js';
+import * as cases from '../cases/cases.port.js';
 import type { THouseholdChange } from './households.service.js';
 import { parseIdNumber } from './households.service.js';
 import { checkHouseholdElimination } from './assistance.service.js';
@@ -400,11 +401,33 @@ export async function startElimination(db: Db, user: TUser, householdId: number,
 }
 
 /**
- * Escalates every overdue lead (past the limit, still in progress) as a supervision case
- * (module 帮扶, source 系统预警), once per lead. Run by an admin or a leader, or by a nightly job
- * with a district-level user.
+ * Records on a lead that the case raised for it (its overdue escalation) closed or reopened: the
+ * case port tells the lead's module, in the case change's transaction.
  */
-export async function escalateOverdueLeads(db: Db, user: TUser) {
+export async function recordLeadCaseEvent(
+  db: Db,
+  leadId: number,
+  e: { action: 'case_closed' | 'case_reopened'; caseCode: string; status: string; actor: TActor },
+): Promise<void> {
+  const lead = await repo.findLeadStatus(db, leadId);
+  if (!lead) return;
+  await repo.insertLeadEvent(db, {
+    leadId,
+    actorId: actorUserId(e.actor),
+    action: e.action,
+    fromStatus: lead.status,
+    toStatus: lead.status,
+    note: e.action === 'case_closed' ? `督办事项 ${e.caseCode} ${e.status === 'cancelled' ? '已撤销' : '已销号'}` : `督办事项 ${e.caseCode} 重新整改`,
+    data: { caseCode: e.caseCode, caseStatus: e.status },
+  });
+}
+
+/**
+ * Escalates every overdue lead (past the limit, still in progress) as a supervision case
+ * (module 帮扶, source 系统预警), once per lead (the lead is the case's origin). Run by an admin
+ * or a leader, or by the nightly job as the system.
+ */
+export async function escalateOverdueLeads(db: Db, actor: cases.TRaisingActor) {
   const settings = await getProcedureSettings(db);
   const today = zoneDate();
   const overdue = await repo.findOverdueUnescalated(db, addDays(today, -settings.identificationLimitDays));
@@ -414,10 +437,10 @@ export async function escalateOverdueLeads(db: Db, user: TUser) {
     const who = l.householdCode ? `户编号 ${l.householdCode}` : (l.personName ?? '');
     const what = l.kind === 'elimination' ? '风险消除' : '监测对象识别';
     const caseId = await db.transaction(async (t) => {
-      const c = await createCase(
-        t,
-        user,
-        {
+      const c = await cases.raiseCase(t, {
+        actor,
+        origin: { type: 'household_lead', id: l.id },
+        case: {
           title: `${what}超时：线索 ${l.code}（${who}）`,
           description: `线索 ${l.code} 于 ${l.raisedOn} 发现，已用 ${used} 天，超过 ${settings.identificationLimitDays} 天办理时限。线索内容：${l.reason}`,
           module: 'assistance',
@@ -426,13 +449,19 @@ export async function escalateOverdueLeads(db: Db, user: TUser) {
           severity: 'serious',
           attachmentIds: [],
         },
-        { origin: { type: 'household_lead', id: l.id } },
-      );
-      if (!(await repo.markEscalated(t, l.id, c.caseId))) throw new AppError('CONFLICT', 'escalated concurrently');
-      await repo.insertLeadEvent(t, { leadId: l.id, actorId: user.id, action: 'escalate', fromStatus: 'in_progress', toStatus: 'in_progress', note: `超时督办，督办事项 #${c.caseId}` });
+      });
+      await repo.insertLeadEvent(t, {
+        leadId: l.id,
+        actorId: actorUserId(actor),
+        action: 'escalate',
+        fromStatus: 'in_progress',
+        toStatus: 'in_progress',
+        note: `${actor.kind === 'system' ? '系统' : ''}超时督办，督办事项 ${c.code}`,
+      });
       return c.caseId;
     }).catch((err) => {
-      if (err instanceof AppError && err.code === 'CONFLICT') return null;
+      // Escalated concurrently (another instance, another click): the lead has its case.
+      if (err instanceof AppError && err.code === 'DUPLICATE') return null;
       throw err;
     });
     if (caseId) caseIds.push(caseId);

@@ -15,3 +15,6 @@ export function canSeePhones(user: TUser): boolean {
 export const volunteerAbilities = defineAbilities('volunteers', {
   manage: (u) => VOLUNTEER_ROLES.includes(u.role),
 });
+
+/** The owner type of an activity's photos. */
+export const ACTIVITY_OWNER_TYPE = 'volunteer_activity';

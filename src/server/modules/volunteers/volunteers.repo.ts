@@ -88,6 +88,17 @@ export async function insertActivity(db: Db, values: typeof volunteerActivities.
 }
 
 /** Activities of a team, newest first. */
+/** The activities among `ids` whose team lies in the user's area (attachment access). */
+export async function findActivityIdsInScope(db: Db, user: TUser, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: volunteerActivities.id })
+    .from(volunteerActivities)
+    .innerJoin(volunteerTeams, eq(volunteerTeams.id, volunteerActivities.teamId))
+    .where(and(inArray(volunteerActivities.id, [...ids]), inScope(user)));
+  return rows.map((r) => r.id);
+}
+
 export async function findActivities(db: Db, teamId: number) {
   return db.select().from(volunteerActivities).where(eq(volunteerActivities.teamId, teamId)).orderBy(desc(volunteerActivities.day), desc(volunteerActivities.id));
 }

@@ -7,9 +7,9 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
-import * as attachmentsRepo from '../attachments/attachments.repo.js';
+import * as attachments from '../attachments/attachments.port.js';
 import { maskPhone } from '../citizen/citizen.present.js';
-import { canSeePhones } from './volunteers.policy.js';
+import { ACTIVITY_OWNER_TYPE, canSeePhones } from './volunteers.policy.js';
 import * as repo from './volunteers.repo.js';
 
 function presentTeam(t: repo.TTeamRecord, user: TUser) {
@@ -88,7 +88,7 @@ function presentActivity(a: Awaited<ReturnType<typeof repo.findActivities>>[numb
 export async function listActivities(db: Db, user: TUser, teamId: number) {
   await teamInScope(db, user, teamId);
   const rows = await repo.findActivities(db, teamId);
-  const files = await attachmentsRepo.findByOwners(db, 'volunteer_activity', rows.map((r) => r.id));
+  const files = await attachments.findByOwners(db, ACTIVITY_OWNER_TYPE, rows.map((r) => r.id));
   return rows.map((a) => presentActivity(a, files.filter((f) => f.ownerId === String(a.id))));
 }
 
@@ -102,10 +102,7 @@ export async function createActivity(db: Db, user: TUser, teamId: number, body: 
   if ((await repo.countTeamMembers(db, teamId, memberIds)) !== memberIds.length) {
     throw new AppError('VALIDATION_FAILED', '参与队员须为本队在册队员', { memberIds: '参与队员须为本队在册队员' });
   }
-  const claimable = await attachmentsRepo.findClaimable(db, body.attachmentIds, user.id);
-  if (claimable.length !== new Set(body.attachmentIds).size) {
-    throw new AppError('VALIDATION_FAILED', '照片无效或已被使用，请重新上传', { attachmentIds: '照片无效或已被使用' });
-  }
+  await attachments.assertClaimable(db, user.id, body.attachmentIds, { what: '照片' });
   const totalHours = body.hoursPerMember != null ? Math.round(body.hoursPerMember * memberIds.length * 10) / 10 : body.totalHours!;
   const id = await db.transaction(async (t) => {
     const newId = await repo.insertActivity(t, {
@@ -118,7 +115,7 @@ export async function createActivity(db: Db, user: TUser, teamId: number, body: 
       totalHours,
       createdById: user.id,
     });
-    await attachmentsRepo.linkAttachments(t, body.attachmentIds, 'volunteer_activity', newId, 'evidence');
+    await attachments.link(t, body.attachmentIds, ACTIVITY_OWNER_TYPE, newId, 'evidence');
     return newId;
   });
   return (await listActivities(db, user, teamId)).find((a) => a.id === id)!;

@@ -190,6 +190,8 @@ export default function LeadDetailPage() {
 function actionLabel(action: string): string {
   if (action.includes('raise') || action.includes('create')) return '登记线索';
   if (action.includes('escalate')) return '逾期转督办';
+  if (action === 'case_closed') return '督办事项办结';
+  if (action === 'case_reopened') return '督办事项重新整改';
   return action;
 }
 

@@ -6,7 +6,7 @@ import { cases } from '../../db/schema/index.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
-import { todoCondition } from '../cases/cases.repo.js';
+import { todoCondition } from './cases.repo.js';
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 

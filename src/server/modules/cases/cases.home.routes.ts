@@ -1,10 +1,10 @@
 /** /api/home: the counts on the home page. */
 import { ZHomeStats, type THomeStats } from '../../../shared/contracts/cases.js';
-import { homeStatsCache, scopeKey } from '../cases/cases.cache.js';
+import { homeStatsCache, scopeKey } from './cases.cache.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import type { TApp } from '../../lib/types.js';
 import { requireUser } from '../../plugins/auth.js';
-import * as repo from './home.repo.js';
+import * as repo from './cases.home.repo.js';
 
 export async function homeRoutes(app: TApp) {
   app.get('/stats', { schema: { tags: ['home'], response: { 200: ZHomeStats } } }, async (req) => {
