@@ -26,16 +26,16 @@ export interface TTestContext {
  * A fresh, migrated, empty database: PGlite in memory, or a new PostgreSQL database when
  * TEST_DATABASE_URL is set. `drop` removes it after the handle is closed.
  */
-export async function openTestDb(): Promise<{ handle: TDbHandle; drop: () => Promise<void> }> {
+export async function openTestDb(opts: { migrationsFolder?: string } = {}): Promise<{ handle: TDbHandle; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { handle: await openDb({}), drop: async () => {} };
+  if (!adminUrl) return { handle: await openDb({ migrationsFolder: opts.migrationsFolder }), drop: async () => {} };
   const name = `zhili_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    handle: await openDb({ databaseUrl: url.toString(), maxConnections: 5 }),
+    handle: await openDb({ databaseUrl: url.toString(), maxConnections: 5, migrationsFolder: opts.migrationsFolder }),
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -18,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, TSchema>;
 export interface TDbHandle {
   db: Db;
   kind: 'pglite' | 'postgresql';
+  /** Applies the migrations of a folder not applied yet (the app's own by default). */
+  migrate: (migrationsFolder?: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -28,9 +30,12 @@ export interface TOpenDbOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /** The migrations to apply at open (the app's own by default; tests of upgrades pass older sets). */
+  migrationsFolder?: string;
 }
 
-const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+/** The app's generated migrations. */
+export const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 /**
  * Statements with more parameters than this are not prepared: they are bulk writes and lookups
@@ -74,8 +79,9 @@ export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
       connection: { TimeZone: 'Asia/Shanghai', plan_cache_mode: 'force_custom_plan' },
     });
     const db = drizzle(preparing(client), { schema });
-    await migrate(db, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgresql', close: () => client.end({ timeout: 5 }) };
+    const apply = (folder = MIGRATIONS) => migrate(db, { migrationsFolder: folder });
+    await apply(opts.migrationsFolder);
+    return { db, kind: 'postgresql', migrate: apply, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -84,6 +90,7 @@ export async function openDb(opts: TOpenDbOptions): Promise<TDbHandle> {
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, kind: 'pglite', close: () => client.close() };
+  const apply = (folder = MIGRATIONS) => migrate(db, { migrationsFolder: folder });
+  await apply(opts.migrationsFolder);
+  return { db, kind: 'pglite', migrate: apply, close: () => client.close() };
 }

@@ -256,7 +256,13 @@ describe('nightly jobs', () => {
     expect((first[NIGHTLY_JOBS.escalation] as unknown as { counts: { escalated: number } }).counts.escalated).toBeGreaterThanOrEqual(1);
     const flags = (await jiazhai.get(`/api/households/${h.id}`)).json().flags;
     expect(flags.map((f: { rule: string }) => f.rule)).toContain('income_below_line');
-    expect((await jiazhai.get(`/api/household-leads/${lead.id}`)).json().escalatedCaseId).not.toBeNull();
+    const escalatedCaseId = (await jiazhai.get(`/api/household-leads/${lead.id}`)).json().escalatedCaseId;
+    expect(escalatedCaseId).not.toBeNull();
+    // The job acts as the system, not as some admin account.
+    expect((await admin.get(`/api/cases/${escalatedCaseId}`)).json()).toMatchObject({
+      foundById: null,
+      events: [expect.objectContaining({ action: 'create', actorId: null, actorKind: 'system', actorRef: NIGHTLY_JOBS.escalation })],
+    });
 
     const second = await runModuleJobs(ctx.db, ctx.app.modules, day);
     expect(second[NIGHTLY_JOBS.screening]).toMatchObject({ ran: false });

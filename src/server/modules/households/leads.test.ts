@@ -135,6 +135,21 @@ describe('leads and the identification procedure', () => {
     expect(c).toEqual({ module: 'assistance', source: 'system_alert', origin_type: 'household_lead' });
   });
 
+  test("the lead's history records when its escalated case is closed (the case port tells the lead's module)", async () => {
+    const h = await household();
+    const lead = (await jiazhai.post('/api/household-leads', { householdId: h.id, reason: '办结通知测试', raisedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() })).json();
+    expect((await leader.post('/api/household-leads/escalate-overdue')).statusCode).toBe(200);
+    const caseId = (await jiazhai.get(`/api/household-leads/${lead.id}`)).json().escalatedCaseId as number;
+    const c = (await leader.get(`/api/cases/${caseId}`)).json();
+    const cancelled = await leader.post(`/api/cases/${caseId}/transitions`, { action: 'cancel', version: c.version, note: '线索已办结，撤销督办', attachmentIds: [] });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const events = rowsOf<{ action: string; note: string }>(
+      await ctx.db.execute(sql`select action, note from household_lead_events where lead_id = ${lead.id} order by id`),
+    );
+    expect(events.map((e) => e.action)).toEqual(['create', 'escalate', 'case_closed']);
+    expect(events.at(-1)!.note).toBe(`督办事项 ${c.code} 已撤销`);
+  });
+
   test('settings: read by all, set by leaders; the limit follows them', async () => {
     const s = (await jiazhai.get('/api/household-leads/settings')).json();
     expect(s.identificationLimitDays).toBe(15);
