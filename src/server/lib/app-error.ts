@@ -21,3 +21,8 @@ export class AppError extends Error {
 export function notFound(what = '记录'): never {
   throw new AppError('NOT_FOUND', `${what}不存在或无权访问`);
 }
+
+/** Throws VALIDATION_FAILED with one field's message (the form shows it under the field). */
+export function fieldError(field: string, message: string): never {
+  throw new AppError('VALIDATION_FAILED', message, { [field]: message });
+}

@@ -3,7 +3,9 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { TRole } from '../../shared/domain/roles';
+import type { TAbilityModule, TAbilityName } from '../../shared/contracts/abilities';
 import { useMe } from '../api/session';
+import { can } from '../lib/abilities';
 
 /** Renders children for a signed-in user; otherwise sends them to /login (remembering where they were). */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -27,6 +29,18 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/**
+ * Renders children only when the user has one of `names` of `module` (the server's abilities);
+ * others see a polite refusal.
+ */
+export function RequireAbility<M extends TAbilityModule>({ module, names, children }: { module: M; names: TAbilityName<M>[]; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me || !can(me.abilities, module, ...names)) {
+    return <NoAccess />;
+  }
+  return <>{children}</>;
+}
+
 /** Renders children only for the given roles; others see a polite refusal. */
 export function RequireRole({ roles, children }: { roles: readonly TRole[]; children: ReactNode }) {
   const { data: me } = useMe();
@@ -41,6 +55,18 @@ export function RequireRole({ roles, children }: { roles: readonly TRole[]; chil
     );
   }
   return <>{children}</>;
+}
+
+/** The page a user sees when their role may not use it. */
+function NoAccess() {
+  return (
+    <Result
+      status="403"
+      title="没有访问权限"
+      subTitle="您的角色不能使用此页面"
+      extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
+    />
+  );
 }
 
 /** A centred spinner for whole-page loading. */

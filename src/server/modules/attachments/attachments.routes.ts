@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZAttachmentKind, ZAttachmentRef } from '../../../shared/contracts/attachments.js';
 import { AppError } from '../../lib/app-error.js';
+import { inlineDisposition, readUploadedFile } from '../../lib/http.js';
 import { audit } from '../../plugins/audit.js';
 import type { TApp } from '../../lib/types.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -15,7 +16,7 @@ const tags = ['attachments'];
 function send(reply: FastifyReply, file: service.TAttachmentFile) {
   return reply
     .type(file.mime)
-    .header('content-disposition', service.inlineDisposition(file.filename))
+    .header('content-disposition', inlineDisposition(file.filename))
     .header('cache-control', 'private, max-age=3600')
     .header('x-content-type-options', 'nosniff')
     .send(file.data);
@@ -37,28 +38,8 @@ export async function attachmentRoutes(app: TApp) {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传文件 (multipart/form-data)');
-      let file: { data: Buffer; filename: string } | null = null;
-      let kindValue: unknown = 'other';
-      try {
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'file' || file) {
-              part.file.resume();
-              continue;
-            }
-            file = { data: await part.toBuffer(), filename: part.filename };
-          } else if (part.fieldname === 'kind') {
-            kindValue = part.value;
-          }
-        }
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw service.tooLarge(config.maxUploadBytes);
-        if (code === 'FST_FILES_LIMIT') throw new AppError('BAD_REQUEST', '一次只能上传一个文件');
-        throw err;
-      }
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', { file: '请选择文件' });
+      const { fields, ...file } = await readUploadedFile(req, { maxBytes: config.maxUploadBytes, tooLarge: () => service.tooLarge(config.maxUploadBytes) });
+      const kindValue: unknown = fields.kind ?? 'other';
       const kind = ZAttachmentKind.safeParse(kindValue);
       if (!kind.success) throw new AppError('VALIDATION_FAILED', '附件类别不正确', { kind: '附件类别不正确' });
       const row = await service.storeUpload(db, storage, user, { ...file, kind: kind.data }, config.maxUploadBytes);

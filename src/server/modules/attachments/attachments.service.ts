@@ -206,9 +206,3 @@ export async function openAttachment(
   if (variant === 'thumb') return { data, mime: 'image/webp', filename: a.filename.replace(/\.[^.]*$/, '') + '-缩略图.webp' };
   return { data, mime: a.mime, filename: a.filename };
 }
-
-/** `content-disposition` for inline display with a UTF-8 filename (RFC 6266 / 5987). */
-export function inlineDisposition(filename: string): string {
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename*=UTF-8''${encoded}`;
-}

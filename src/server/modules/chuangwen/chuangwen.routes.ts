@@ -37,19 +37,13 @@ import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireAbility, requireUser } from '../../plugins/auth.js';
 import { renderBulletinDocx, renderBulletinXlsx } from './bulletin.render.js';
+import { attachmentDisposition, DOCX_MIME, XLSX_MIME } from '../../lib/http.js';
 import { getCaseDetail } from '../cases/cases.port.js';
 import * as service from './chuangwen.service.js';
 import * as measures from './measures.service.js';
 import { chuangwenAbilities } from './chuangwen.policy.js';
 
 const tags = ['chuangwen'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** "attachment" disposition with a UTF-8 file name (RFC 5987) and an ASCII fallback. */
-function attachmentHeader(name: string, ascii: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Registers the module's routes; mount with prefix /api/chuangwen. */
 export async function chuangwenRoutes(app: TApp) {
@@ -182,8 +176,8 @@ export async function chuangwenRoutes(app: TApp) {
     const images = await measures.loadBulletinImages(db, app.deps.storage, b);
     const file = await renderBulletinDocx(b, measures.periodWindow(b.from, b.to, now).cutoff, images);
     return reply
-      .header('content-type', DOCX)
-      .header('content-disposition', attachmentHeader(`创文督导通报${b.issueLabel}.docx`, `chuangwen-bulletin-${b.issueNo}.docx`))
+      .header('content-type', DOCX_MIME)
+      .header('content-disposition', attachmentDisposition(`创文督导通报${b.issueLabel}.docx`, `chuangwen-bulletin-${b.issueNo}.docx`))
       .send(file);
   });
 
@@ -192,8 +186,8 @@ export async function chuangwenRoutes(app: TApp) {
     const b = await measures.getBulletin(db, requireUser(req), req.query, now);
     const file = await renderBulletinXlsx(b, measures.periodWindow(b.from, b.to, now).cutoff);
     return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', attachmentHeader(`创文督导通报${b.issueLabel}.xlsx`, `chuangwen-bulletin-${b.issueNo}.xlsx`))
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', attachmentDisposition(`创文督导通报${b.issueLabel}.xlsx`, `chuangwen-bulletin-${b.issueNo}.xlsx`))
       .send(file);
   });
 }

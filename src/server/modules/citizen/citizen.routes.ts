@@ -26,10 +26,11 @@ import {
 } from '../../../shared/contracts/citizen.js';
 import { ZIdParams, ZOk } from '../../../shared/contracts/common.js';
 import { AppError } from '../../lib/app-error.js';
+import { readUploadedFile } from '../../lib/http.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';
 import { requireAbility } from '../../plugins/auth.js';
-import { tooLarge } from '../attachments/attachments.service.js';
+import { tooLarge } from '../attachments/attachments.port.js';
 import * as service from './citizen.service.js';
 import { citizenAbilities } from './citizen.policy.js';
 
@@ -62,24 +63,7 @@ export async function citizenRoutes(app: TApp) {
     '/photos',
     { schema: { tags: publicTags, summary: '上传照片 (multipart: file；仅 JPG/PNG/WebP)', consumes: ['multipart/form-data'], response: { 201: ZPublicPhoto } } },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传照片 (multipart/form-data)');
-      let file: { data: Buffer; filename: string } | null = null;
-      try {
-        for await (const part of req.parts()) {
-          if (part.type !== 'file') continue;
-          if (part.fieldname !== 'file' || file) {
-            part.file.resume();
-            continue;
-          }
-          file = { data: await part.toBuffer(), filename: part.filename };
-        }
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(config.maxUploadBytes);
-        if (code === 'FST_FILES_LIMIT') throw new AppError('BAD_REQUEST', '一次只能上传一张照片');
-        throw err;
-      }
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的照片', { file: '请选择照片' });
+      const { fields: _f, ...file } = await readUploadedFile(req, { maxBytes: config.maxUploadBytes, tooLarge: () => tooLarge(config.maxUploadBytes), what: '照片' });
       const photo = await service.uploadPublicPhoto(db, storage, req.ip, { ...file, kind: 'before' }, config.maxUploadBytes);
       reply.code(201);
       return photo;
