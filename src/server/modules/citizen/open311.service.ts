@@ -4,6 +4,7 @@
  * states map to open/closed with a Chinese status_notes. Unmoderated or rejected reports show no
  * citizen text (description, address, photo), so nothing unreviewed is published.
  */
+import { AppError } from '../../lib/app-error.js';
 import { z } from 'zod';
 import { ZOpen311PostRequest } from '../../../shared/contracts/citizen.js';
 import type { Db } from '../../db/client.js';
@@ -168,8 +169,10 @@ export async function postRequest(db: Db, form: Record<string, string>, ip: stri
   if (description.length < 5) throw new Open311Error(400, 'description 至少 5 个字');
   try {
     await throttle(db, THROTTLE_RULES.open311PerKey, key.id);
-  } catch {
-    throw new Open311Error(429, THROTTLE_RULES.open311PerKey.message);
+  } catch (err) {
+    // Only the limit itself is a 429; a database failure is not the client's fault.
+    if (err instanceof AppError && err.code === 'RATE_LIMITED') throw new Open311Error(429, err.message);
+    throw err;
   }
   const name = [p.last_name, p.first_name].filter(Boolean).join('') || null;
   let created;
@@ -190,7 +193,7 @@ export async function postRequest(db: Db, form: Record<string, string>, ip: stri
       { ip, channel: 'open311', apiKeyId: key.id },
     );
   } catch (err) {
-    if ((err as { code?: string }).code === 'RATE_LIMITED') throw new Open311Error(429, (err as Error).message);
+    if (err instanceof AppError && err.code === 'RATE_LIMITED') throw new Open311Error(429, err.message);
     throw err;
   }
   return [{ service_request_id: String(created.id), token: created.trackingCode, service_notice: created.message, account_id: '' }];

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { login, type TClient } from '../../../../test/helpers.js';
 import type { TCwTestContext } from '../chuangwen/chuangwen.testing.js';
+import { publicThrottle } from '../../db/schema/citizen.js';
 import { createCitizenTestApp, postForm } from './citizen.testing.js';
+import { postRequest } from './open311.service.js';
 
 let ctx: TCwTestContext;
 let admin: TClient;
@@ -141,5 +143,26 @@ describe('Open311 requests', () => {
     expect((await get('/open311/v2/requests/99999.json')).statusCode).toBe(404);
     expect((await get('/open311/v2/requests/1.html')).statusCode).toBe(404);
     expect((await get('/open311/v2/nothing.xml')).body).toContain('<errors><error><code>404</code>');
+  });
+});
+
+describe('Open311 throttling', () => {
+  test('only the limit answers 429: a failing throttle store is an error, not a rate limit', async () => {
+    // The same database, except that writing the throttle counter fails (as a lost connection would).
+    const broken = new Proxy(ctx.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'insert') return Reflect.get(target, prop, receiver);
+        return (table: unknown) => {
+          if (table === publicThrottle) throw new Error('connection lost');
+          return target.insert(table as never);
+        };
+      },
+    });
+    const form1 = { ...form(), api_key: key } as Record<string, string>;
+    await expect(postRequest(broken, Object.fromEntries(Object.entries(form1).map(([k, v]) => [k, String(v)])), '10.0.0.9')).rejects.toThrow(
+      'connection lost',
+    );
+    const ok = await postRequest(ctx.db, Object.fromEntries(Object.entries(form1).map(([k, v]) => [k, String(v)])), '10.0.0.9');
+    expect(ok[0].service_request_id).toMatch(/^\d+$/);
   });
 });
