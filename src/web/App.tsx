@@ -2,12 +2,13 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import type { TAbilityModule, TAbilityName } from '../shared/contracts/abilities';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { ME_KEY } from './api/session';
 import { AppShell } from './components/AppShell';
-import { FullPageSpin, RequireAuth, RequireRole } from './components/RequireAuth';
+import { FullPageSpin, RequireAbility, RequireAuth } from './components/RequireAuth';
 import { LoginPage } from './features/auth/LoginPage';
 import { HomePage } from './features/home/HomePage';
 import './lib/format';
@@ -68,14 +69,17 @@ const queryClient = new QueryClient({
 // A session that ended mid-work sends the user back to the login page.
 setUnauthorizedHandler(() => queryClient.setQueryData(ME_KEY, null));
 
-const SUPERVISORS = ['leader', 'inspector'] as const;
-const CHUANGWEN = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'] as const;
-const HOUSEHOLDS = ['admin', 'leader', 'township_cadre', 'village_cadre', 'discipline'] as const;
-const MODERATORS = ['leader', 'inspector', 'township_cadre'] as const;
-const VOLUNTEERS = ['leader', 'inspector', 'township_cadre'] as const;
+/** A page for users with one of `names` of `module` (the server's abilities); others see a refusal. */
+function allow<M extends TAbilityModule>(module: M, names: TAbilityName<M>[], page: ReactNode) {
+  return (
+    <RequireAbility module={module} names={names}>
+      {page}
+    </RequireAbility>
+  );
+}
 
 /** A public page (no login, no app shell), loaded on demand. */
-const pub = (page: React.ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
+const pub = (page: ReactNode) => <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -95,50 +99,44 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'todo', element: <TodoPage /> },
       { path: 'cases', element: <CaseListPage /> },
-      {
-        path: 'cases/new',
-        element: (
-          <RequireRole roles={['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre', 'discipline']}>
-            <CaseCreatePage />
-          </RequireRole>
-        ),
-      },
+      { path: 'cases/new', element: allow('cases', ['create'], <CaseCreatePage />) },
       { path: 'cases/:id', element: <CaseDetailPage /> },
-      { path: 'checklists', element: <RequireRole roles={SUPERVISORS}><ChecklistsPage /></RequireRole> },
-      { path: 'inspections', element: <RequireRole roles={SUPERVISORS}><InspectionsPage /></RequireRole> },
-      { path: 'inspections/new', element: <RequireRole roles={SUPERVISORS}><InspectionNewPage /></RequireRole> },
-      { path: 'inspections/:id', element: <RequireRole roles={SUPERVISORS}><InspectionPage /></RequireRole> },
+      { path: 'checklists', element: allow('checklists', ['inspect', 'editTemplates'], <ChecklistsPage />) },
+      { path: 'inspections', element: allow('checklists', ['inspect'], <InspectionsPage />) },
+      { path: 'inspections/new', element: allow('checklists', ['inspect'], <InspectionNewPage />) },
+      { path: 'inspections/:id', element: allow('checklists', ['inspect'], <InspectionPage />) },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-      { path: 'admin/areas', element: <RequireRole roles={['admin']}><AreasPage /></RequireRole> },
-      { path: 'admin/units', element: <RequireRole roles={['admin']}><UnitsPage /></RequireRole> },
-      { path: 'admin/users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
-      { path: 'admin/audit', element: <RequireRole roles={['admin', 'discipline']}><AuditPage /></RequireRole> },
+      { path: 'admin/areas', element: allow('admin', ['manage'], <AreasPage />) },
+      { path: 'admin/units', element: allow('admin', ['manage'], <UnitsPage />) },
+      { path: 'admin/users', element: allow('admin', ['manage'], <UsersPage />) },
+      { path: 'admin/audit', element: allow('audit', ['read'], <AuditPage />) },
       { path: 'account/password', element: <ChangePasswordPage /> },
-      // The 清零 board is open to unit staff too: the server scopes it to their unit.
-      { path: 'chuangwen/board', element: <CwBoardPage /> },
-      { path: 'chuangwen/measures', element: <RequireRole roles={CHUANGWEN}><CwMeasuresPage /></RequireRole> },
-      { path: 'chuangwen/bulletin', element: <RequireRole roles={CHUANGWEN}><CwBulletinPage /></RequireRole> },
-      { path: 'chuangwen/places', element: <RequireRole roles={CHUANGWEN}><CwPlacesPage /></RequireRole> },
-      { path: 'chuangwen/categories', element: <RequireRole roles={CHUANGWEN}><CwCategoriesPage /></RequireRole> },
-      { path: 'chuangwen/calendar', element: <RequireRole roles={CHUANGWEN}><CwCalendarPage /></RequireRole> },
-      { path: 'households', element: <RequireRole roles={HOUSEHOLDS}><HouseholdListPage /></RequireRole> },
-      { path: 'households/screening', element: <RequireRole roles={HOUSEHOLDS}><HouseholdScreeningPage /></RequireRole> },
-      { path: 'households/import', element: <RequireRole roles={HOUSEHOLDS}><HouseholdImportPage /></RequireRole> },
-      { path: 'households/stats', element: <RequireRole roles={HOUSEHOLDS}><HouseholdStatsPage /></RequireRole> },
-      { path: 'households/:id', element: <RequireRole roles={HOUSEHOLDS}><HouseholdDetailPage /></RequireRole> },
-      { path: 'household-leads', element: <RequireRole roles={HOUSEHOLDS}><LeadListPage /></RequireRole> },
-      { path: 'household-leads/import', element: <RequireRole roles={HOUSEHOLDS}><DepartmentImportPage /></RequireRole> },
-      { path: 'household-leads/slow-payments', element: <RequireRole roles={HOUSEHOLDS}><SlowPaymentsPage /></RequireRole> },
-      { path: 'household-leads/visit-stats', element: <RequireRole roles={HOUSEHOLDS}><VisitStatsPage /></RequireRole> },
-      { path: 'household-leads/quality', element: <RequireRole roles={HOUSEHOLDS}><QualityPage /></RequireRole> },
-      { path: 'household-leads/archives', element: <RequireRole roles={HOUSEHOLDS}><ArchiveCompletenessPage /></RequireRole> },
-      { path: 'household-leads/:id', element: <RequireRole roles={HOUSEHOLDS}><LeadDetailPage /></RequireRole> },
-      { path: 'citizen/reports', element: <RequireRole roles={MODERATORS}><CitizenReportsPage /></RequireRole> },
-      { path: 'citizen/reports/:id', element: <RequireRole roles={MODERATORS}><CitizenReportDetailPage /></RequireRole> },
-      { path: 'admin/open311', element: <RequireRole roles={['admin']}><Open311Page /></RequireRole> },
-      { path: 'volunteers', element: <RequireRole roles={VOLUNTEERS}><VolunteerTeamsPage /></RequireRole> },
-      { path: 'volunteers/hours', element: <RequireRole roles={VOLUNTEERS}><VolunteerHoursPage /></RequireRole> },
-      { path: 'volunteers/teams/:id', element: <RequireRole roles={VOLUNTEERS}><VolunteerTeamPage /></RequireRole> },
+      // 创文 pages read the caller's scope (unit staff see their unit's board); the calendar
+      // page shows the calendar read-only to those who may not edit it.
+      { path: 'chuangwen/board', element: allow('chuangwen', ['read'], <CwBoardPage />) },
+      { path: 'chuangwen/measures', element: allow('chuangwen', ['read'], <CwMeasuresPage />) },
+      { path: 'chuangwen/bulletin', element: allow('chuangwen', ['read'], <CwBulletinPage />) },
+      { path: 'chuangwen/places', element: allow('chuangwen', ['read'], <CwPlacesPage />) },
+      { path: 'chuangwen/categories', element: allow('chuangwen', ['read'], <CwCategoriesPage />) },
+      { path: 'chuangwen/calendar', element: allow('chuangwen', ['read'], <CwCalendarPage />) },
+      { path: 'households', element: allow('households', ['read'], <HouseholdListPage />) },
+      { path: 'households/screening', element: allow('households', ['read'], <HouseholdScreeningPage />) },
+      { path: 'households/import', element: allow('households', ['read'], <HouseholdImportPage />) },
+      { path: 'households/stats', element: allow('households', ['read'], <HouseholdStatsPage />) },
+      { path: 'households/:id', element: allow('households', ['read'], <HouseholdDetailPage />) },
+      { path: 'household-leads', element: allow('householdLeads', ['read'], <LeadListPage />) },
+      { path: 'household-leads/import', element: allow('householdLeads', ['read'], <DepartmentImportPage />) },
+      { path: 'household-leads/slow-payments', element: allow('householdLeads', ['read'], <SlowPaymentsPage />) },
+      { path: 'household-leads/visit-stats', element: allow('householdLeads', ['read'], <VisitStatsPage />) },
+      { path: 'household-leads/quality', element: allow('householdLeads', ['read'], <QualityPage />) },
+      { path: 'household-leads/archives', element: allow('householdLeads', ['read'], <ArchiveCompletenessPage />) },
+      { path: 'household-leads/:id', element: allow('householdLeads', ['read'], <LeadDetailPage />) },
+      { path: 'citizen/reports', element: allow('citizen', ['moderate'], <CitizenReportsPage />) },
+      { path: 'citizen/reports/:id', element: allow('citizen', ['moderate'], <CitizenReportDetailPage />) },
+      { path: 'admin/open311', element: allow('citizen', ['administer'], <Open311Page />) },
+      { path: 'volunteers', element: allow('volunteers', ['manage'], <VolunteerTeamsPage />) },
+      { path: 'volunteers/hours', element: allow('volunteers', ['manage'], <VolunteerHoursPage />) },
+      { path: 'volunteers/teams/:id', element: allow('volunteers', ['manage'], <VolunteerTeamPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

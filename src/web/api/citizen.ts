@@ -17,8 +17,7 @@ import type {
   ZPublicCategory,
   ZPublicPhoto,
 } from '../../shared/contracts/citizen';
-import type { TErrorCode } from '../../shared/errors';
-import { api, ApiError, apiRequest, type TQueryValue } from './client';
+import { api, apiRequest, type TQueryValue } from './client';
 
 export type TPublicCategory = z.infer<typeof ZPublicCategory>;
 export type TPublicArea = z.infer<typeof ZPublicArea>;
@@ -37,64 +36,27 @@ export interface TReportPage {
 
 // ── public (no login) ───────────────────────────────────────────────────────────────────
 
-/**
- * Calls a public endpoint without the session cookie (so a signed-in staff member's
- * session and CSRF rules never get in the way), parsing errors like the app's client.
- */
-async function publicRequest<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (init.body instanceof FormData) body = init.body;
-  else if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
-  }
-  let res: Response;
-  try {
-    res = await fetch(`/api/public${path}`, { method: init.method ?? 'GET', headers, body, credentials: 'omit' });
-  } catch {
-    throw new ApiError({ code: 'NETWORK', status: 0, message: '网络连接失败，请检查网络后重试' });
-  }
-  const text = await res.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
-    throw new ApiError({
-      code: (e?.code as TErrorCode) ?? (res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
-      status: res.status,
-      message: e?.message ?? (res.status >= 500 ? '服务器开小差了，请稍后重试' : `请求失败（${res.status}）`),
-      fields: e?.fields,
-    });
-  }
-  return data as T;
-}
-
 export function usePublicCategories() {
   return useQuery({
     queryKey: ['public', 'categories'],
-    queryFn: () => publicRequest<TPublicCategory[]>('/categories'),
+    queryFn: () => api.get<TPublicCategory[]>('/public/categories'),
     staleTime: 30 * 60_000,
   });
 }
 
 export function usePublicAreas() {
-  return useQuery({ queryKey: ['public', 'areas'], queryFn: () => publicRequest<TPublicArea[]>('/areas'), staleTime: 30 * 60_000 });
+  return useQuery({ queryKey: ['public', 'areas'], queryFn: () => api.get<TPublicArea[]>('/public/areas'), staleTime: 30 * 60_000 });
 }
 
 /** Uploads one photo (EXIF removed by the server). */
 export function uploadPublicPhoto(file: File): Promise<TPublicPhoto> {
   const form = new FormData();
   form.append('file', file);
-  return publicRequest<TPublicPhoto>('/photos', { method: 'POST', body: form });
+  return api.post<TPublicPhoto>('/public/photos', form);
 }
 
 export function useSubmitReport() {
-  return useMutation({ mutationFn: (body: TCreateReportBody) => publicRequest<TCreateReportResult>('/reports', { method: 'POST', body }) });
+  return useMutation({ mutationFn: (body: TCreateReportBody) => api.post<TCreateReportResult>('/public/reports', body) });
 }
 
 export const trackKey = (code: string) => ['public', 'track', code] as const;
@@ -102,7 +64,7 @@ export const trackKey = (code: string) => ['public', 'track', code] as const;
 export function useTrack(code: string) {
   return useQuery({
     queryKey: trackKey(code),
-    queryFn: () => publicRequest<TTrackResult>(`/track/${encodeURIComponent(code)}`),
+    queryFn: ({ signal }) => api.get<TTrackResult>(`/public/track/${encodeURIComponent(code)}`, undefined, signal),
     enabled: code.length > 0,
     staleTime: 0,
   });
@@ -111,7 +73,7 @@ export function useTrack(code: string) {
 export function useReopenReport(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (note: string) => publicRequest<TTrackResult>(`/track/${encodeURIComponent(code)}/reopen`, { method: 'POST', body: { note } }),
+    mutationFn: (note: string) => api.post<TTrackResult>(`/public/track/${encodeURIComponent(code)}/reopen`, { note }),
     onSuccess: (r) => qc.setQueryData(trackKey(code), r),
   });
 }

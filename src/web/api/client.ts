@@ -1,7 +1,9 @@
 /**
  * The one HTTP client of the web UI: JSON in and out, the CSRF header on every write,
  * and server errors parsed into an ApiError carrying the stable code, the Chinese
- * message and per-field messages.
+ * message and per-field messages. Public endpoints (`/public/…`: citizens' reports,
+ * self-reports) go through it too, but act for nobody: no cookie, no CSRF token, and a
+ * 401 there never ends the staff session.
  */
 import { message } from 'antd';
 import type { TErrorCode } from '../../shared/errors';
@@ -28,7 +30,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Registers what happens when the session is gone (401 on a call other than /auth). */
+/** Registers what happens when the session is gone (401 on a call other than /auth or /public). */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
@@ -56,8 +58,14 @@ export interface TRequestOptions {
   signal?: AbortSignal;
 }
 
+/** True for the public endpoints, which the server answers without a session. */
+function isPublicPath(path: string): boolean {
+  return path.startsWith('/public/');
+}
+
 /** Calls the API and returns the parsed JSON answer; throws ApiError on failure. */
 export async function apiRequest<T>(path: string, opts: TRequestOptions = {}): Promise<T> {
+  const isPublic = isPublicPath(path);
   const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
@@ -66,14 +74,15 @@ export async function apiRequest<T>(path: string, opts: TRequestOptions = {}): P
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && csrfToken && !isPublic) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(`/api${path}${opts.query ? toQueryString(opts.query) : ''}`, {
       method,
       headers,
       body,
-      credentials: 'same-origin',
+      // Public calls leave the staff session's cookie at home: they act for nobody.
+      credentials: isPublic ? 'omit' : 'same-origin',
       signal: opts.signal,
     });
   } catch (err) {
@@ -97,7 +106,7 @@ export async function apiRequest<T>(path: string, opts: TRequestOptions = {}): P
       message: e?.message ?? (res.status >= 500 ? '服务器开小差了，请稍后重试' : `请求失败（${res.status}）`),
       fields: e?.fields,
     });
-    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+    if (res.status === 401 && !path.startsWith('/auth/') && !isPublic) onUnauthorized?.();
     throw error;
   }
   return data as T;

@@ -1,8 +1,7 @@
-/** Route guards: signed-in users only, and pages limited to some roles. */
+/** Route guards: signed-in users only, and pages limited by the server's abilities. */
 import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import type { TRole } from '../../shared/domain/roles';
 import type { TAbilityModule, TAbilityName } from '../../shared/contracts/abilities';
 import { useMe } from '../api/session';
 import { can } from '../lib/abilities';
@@ -41,23 +40,7 @@ export function RequireAbility<M extends TAbilityModule>({ module, names, childr
   return <>{children}</>;
 }
 
-/** Renders children only for the given roles; others see a polite refusal. */
-export function RequireRole({ roles, children }: { roles: readonly TRole[]; children: ReactNode }) {
-  const { data: me } = useMe();
-  if (!me || !roles.includes(me.role)) {
-    return (
-      <Result
-        status="403"
-        title="没有访问权限"
-        subTitle="您的角色不能使用此页面"
-        extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
-      />
-    );
-  }
-  return <>{children}</>;
-}
-
-/** The page a user sees when their role may not use it. */
+/** The page a user sees when their abilities do not cover it. */
 function NoAccess() {
   return (
     <Result

@@ -10,7 +10,7 @@ import { useErrorHandler } from '../../lib/useErrorHandler';
 import type { Dayjs } from 'dayjs';
 
 /** The bar above the list while rows are selected, and the report of the last bulk action. */
-export function BulkActions(props: { selected: TCaseRow[]; canVerify: boolean; onDone: () => void; onClear: () => void }) {
+export function BulkActions(props: { selected: TCaseRow[]; canAssign: boolean; canVerify: boolean; onDone: () => void; onClear: () => void }) {
   const [mode, setMode] = useState<'assign' | 'verify' | null>(null);
   const [result, setResult] = useState<{ result: TBulkResult; rows: TCaseRow[] } | null>(null);
   const [form] = Form.useForm();
@@ -51,9 +51,11 @@ export function BulkActions(props: { selected: TCaseRow[]; canVerify: boolean; o
       <Card size="small" style={{ marginBottom: 12, background: '#f0f5ff', borderColor: '#adc6ff' }}>
         <Space wrap>
           <span>已选 {selected.length} 件</span>
-          <Button type="primary" onClick={() => setMode('assign')}>
-            批量交办{assignable < selected.length ? `（可交办 ${assignable}）` : ''}
-          </Button>
+          {props.canAssign && (
+            <Button type="primary" onClick={() => setMode('assign')}>
+              批量交办{assignable < selected.length ? `（可交办 ${assignable}）` : ''}
+            </Button>
+          )}
           {props.canVerify && (
             <Button onClick={() => setMode('verify')}>
               批量复核销号{verifiable < selected.length ? `（待复核 ${verifiable}）` : ''}

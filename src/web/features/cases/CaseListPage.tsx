@@ -1,6 +1,7 @@
 /**
- * 督办事项: filters in the URL, server paging and sorting, overdue in red, and for
- * supervisors row selection with bulk 交办 / 复核销号 that reports per-row failures.
+ * 督办事项: filters in the URL, server paging and sorting, overdue in red, and for those who
+ * may assign or verify (the server's abilities) row selection with bulk 交办 / 复核销号 that
+ * reports per-row failures.
  */
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Input, Pagination, Space, Table, Typography, type TableProps } from 'antd';
@@ -9,13 +10,12 @@ import { Link, useNavigate } from 'react-router';
 import type { TCaseRow } from '../../../shared/contracts/cases';
 import { CASE_MODULE_LABELS, CASE_SOURCE_LABELS } from '../../../shared/domain/case-vocab';
 import { useCaseList } from '../../api/cases';
-import { useCurrentUser } from '../../api/session';
 import { CaseCardList } from '../../components/CaseCardList';
 import { DeadlineText, SeverityTag, StatusTag } from '../../components/CaseBits';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { canAssign, canCreateCase, isSupervisorRole } from '../../lib/roles';
+import { useCan } from '../../lib/abilities';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { BulkActions } from './BulkActions';
 import { CaseFilters } from './CaseFilters';
@@ -23,7 +23,6 @@ import { useCaseFilters } from './useCaseFilters';
 
 /** Case list page. */
 export default function CaseListPage() {
-  const me = useCurrentUser();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const filters = useCaseFilters();
@@ -32,7 +31,10 @@ export default function CaseListPage() {
   const [showFilters, setShowFilters] = useState(!isPhone || filters.activeCount > 0);
   const [selected, setSelected] = useState<TCaseRow[]>([]);
   const [search, setSearch] = useState(String(query.q ?? ''));
-  const canBulk = canAssign(me.role);
+  const canCreate = useCan('cases', 'create');
+  const canAssign = useCan('cases', 'assign');
+  const canVerify = useCan('cases', 'verify');
+  const canBulk = canAssign || canVerify;
 
   const sortOrder = (key: string) =>
     query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
@@ -102,7 +104,7 @@ export default function CaseListPage() {
         title="督办事项"
         subTitle={totalText}
         extra={
-          canCreateCase(me.role) ? (
+          canCreate ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
               新建事项
             </Button>
@@ -130,7 +132,7 @@ export default function CaseListPage() {
       </Card>
 
       {canBulk && (
-        <BulkActions selected={selected} canVerify={isSupervisorRole(me.role)} onDone={() => setSelected([])} onClear={() => setSelected([])} />
+        <BulkActions selected={selected} canAssign={canAssign} canVerify={canVerify} onDone={() => setSelected([])} onClear={() => setSelected([])} />
       )}
 
       {list.isError ? (

@@ -8,6 +8,7 @@ import { useChecklist, useChecklists, useSaveChecklist } from '../../api/checkli
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useCan } from '../../lib/abilities';
 import { formatDateTime } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 import { useIsPhone } from '../../lib/useIsPhone';
@@ -17,6 +18,8 @@ export default function ChecklistsPage() {
   const list = useChecklists({ includeInactive: true });
   const isPhone = useIsPhone();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // Inspectors who may not edit templates still open them read-only.
+  const canCreate = useCan('checklists', 'editTemplates');
 
   return (
     <>
@@ -24,9 +27,11 @@ export default function ChecklistsPage() {
         title="检查表模板"
         subTitle="督导检查、创文测评、十须知等按模板逐项检查"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新建模板
-          </Button>
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新建模板
+            </Button>
+          ) : null
         }
       />
       {list.isError ? (

@@ -8,9 +8,9 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { TCalendarDayDto } from '../../../shared/contracts/chuangwen';
 import { useCalendarYear, useSaveCalendarYear } from '../../api/chuangwen';
-import { useCurrentUser } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { useCan } from '../../lib/abilities';
 import { dayjs, zoneToday } from '../../lib/format';
 import { useErrorHandler } from '../../lib/useErrorHandler';
 
@@ -18,8 +18,7 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 
 /** 工作日历 page. */
 export default function CalendarPage() {
-  const me = useCurrentUser();
-  const canEdit = me.role === 'admin';
+  const canEdit = useCan('chuangwen', 'editCalendar');
   const [year, setYear] = useState(zoneToday().year());
   const q = useCalendarYear(year);
   const save = useSaveCalendarYear(year);

@@ -10,17 +10,16 @@ import { CATEGORY_KIND_LABELS, CATEGORY_KINDS } from '../../../shared/domain/chu
 import { CASE_SEVERITIES, CASE_SEVERITY_LABELS } from '../../../shared/domain/case-vocab';
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from '../../../shared/domain/units';
 import { useCategories, useSaveCategory } from '../../api/chuangwen';
-import { useCurrentUser } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { LabelledSwitch } from '../../components/LabelledSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useCan } from '../../lib/abilities';
 
 /** 问题类别 page. */
 export default function CategoriesPage() {
-  const me = useCurrentUser();
-  const canEdit = me.role === 'admin' || me.role === 'leader';
+  const canEdit = useCan('chuangwen', 'editCategories');
   const [showInactive, setShowInactive] = useState(false);
   const q = useCategories(showInactive);
   const [editing, setEditing] = useState<TCategory | 'new' | null>(null);

@@ -9,10 +9,10 @@ import { Link } from 'react-router';
 import type { TMeasures } from '../../../shared/contracts/chuangwen';
 import { CASE_SOURCE_LABELS, CASE_SOURCES } from '../../../shared/domain/case-vocab';
 import { useMeasures, useMeasureSettings, useSaveMeasureSettings, type TMeasureSettings } from '../../api/chuangwen';
-import { useCurrentUser } from '../../api/session';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
+import { useCan } from '../../lib/abilities';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 import { hoursLabel, pct, PeriodPicker, usePeriod } from './period';
@@ -21,13 +21,13 @@ type TRow = TMeasures['rows'][number];
 
 /** 考核排名 page. */
 export default function MeasuresPage() {
-  const me = useCurrentUser();
   const [period, setPeriod] = usePeriod();
   const [params, update] = useUrlFilters();
   const groupBy = params.get('groupBy') === 'place' ? 'place' : 'unit';
   const q = useMeasures({ from: period.from, to: period.to, groupBy });
   const [editing, setEditing] = useState(false);
-  const canEdit = me.role === 'admin' || me.role === 'leader';
+  // The score's deductions are kept by those who keep the problem categories.
+  const canEdit = useCan('chuangwen', 'editCategories');
   const isPhone = useIsPhone();
 
   const rate = (title: string, key: keyof TRow, bad = false): NonNullable<TableProps<TRow>['columns']>[number] => ({

@@ -9,7 +9,6 @@ import { useState } from 'react';
 import type { TPlace } from '../../../shared/contracts/chuangwen';
 import { PLACE_KIND_LABELS, PLACE_KINDS, type TPlaceKind } from '../../../shared/domain/chuangwen/places';
 import { usePlaces, useSavePlace } from '../../api/chuangwen';
-import { useCurrentUser } from '../../api/session';
 import { AreaSelect } from '../../components/AreaSelect';
 import { FilterBar } from '../../components/FilterBar';
 import { FormModal } from '../../components/FormModal';
@@ -17,13 +16,12 @@ import { LabelledSwitch } from '../../components/LabelledSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryTable } from '../../components/QueryTable';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useCan } from '../../lib/abilities';
 import { useUrlFilters } from '../../lib/useUrlFilters';
 
-const EDITOR_ROLES = ['admin', 'leader', 'inspector', 'township_cadre', 'village_cadre'];
 
 /** 点位 page. */
 export default function PlacesPage() {
-  const me = useCurrentUser();
   const [params, update] = useUrlFilters();
   const query = {
     kind: params.get('kind') ?? undefined,
@@ -35,7 +33,7 @@ export default function PlacesPage() {
   };
   const list = usePlaces(query);
   const [editing, setEditing] = useState<TPlace | 'new' | null>(null);
-  const canEdit = EDITOR_ROLES.includes(me.role);
+  const canEdit = useCan('chuangwen', 'editPlaces');
 
   const columns: TableProps<TPlace>['columns'] = [
     {

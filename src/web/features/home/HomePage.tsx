@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../api/session';
 import { CaseCardList } from '../../components/CaseCardList';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { canCreateCase } from '../../lib/roles';
+import { useCan } from '../../lib/abilities';
 
 const ModuleChart = lazy(() => import('./ModuleChart'));
 
@@ -17,6 +17,7 @@ const ModuleChart = lazy(() => import('./ModuleChart'));
 export function HomePage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
+  const canCreate = useCan('cases', 'create');
   const stats = useHomeStats();
   const todo = useCaseList({ mine: 'true', sort: 'deadline', order: 'asc', page: 1, pageSize: 5 });
   const s = stats.data;
@@ -28,7 +29,7 @@ export function HomePage() {
         title={`您好，${me.displayName}`}
         subTitle={me.unitName ? `${me.unitName} · ${me.areaName}` : me.areaName}
         extra={
-          canCreateCase(me.role) ? (
+          canCreate ? (
             <Button type="primary" size="large" onClick={() => navigate('/cases/new')}>
               新建事项
             </Button>
