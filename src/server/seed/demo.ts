@@ -75,7 +75,9 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   );
   const ids = rowsOf<{ id: number }>(idRows).map((r) => r.id);
   const generated = new Map<TCaseSpec, TGeneratedCase>();
-  specs.forEach((spec, i) => generated.set(spec, generateCase(rand, world, spec, ids[i])));
+  specs.forEach((spec, i) => {
+    generated.set(spec, generateCase(rand, world, spec, ids[i]));
+  });
 
   await insertInspections(db, base, plannedInspections, generated, now);
   await seedCitizenReportsDemo(db, base, rand, world, citizenCases, generated);

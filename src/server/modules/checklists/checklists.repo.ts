@@ -1,5 +1,5 @@
 /** Every query of checklist templates and inspections. Inspections are scoped by area in the query. */
-import { and, asc, between, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { TInspectionQuery } from '../../../shared/contracts/checklists.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';

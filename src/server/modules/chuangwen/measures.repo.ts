@@ -3,7 +3,7 @@
  * (one pass per question over the caller's scope), so a year of 100,000 cases stays fast;
  * only names and capped lists of cases come back as rows.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TMeasureCounts, TMeasureSettings } from '../../../shared/domain/chuangwen/measures.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';

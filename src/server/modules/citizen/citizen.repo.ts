@@ -3,7 +3,7 @@
  * scoped by area in the query; public reads go by tracking code (a secret) or by report id
  * (Open311, which shows moderated content only).
  */
-import { and, asc, between, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { TReportListQuery } from '../../../shared/contracts/citizen.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';

@@ -172,7 +172,7 @@ export async function postRequest(db: Db, form: Record<string, string>, ip: stri
     throw new Open311Error(429, THROTTLE_RULES.open311PerKey.message);
   }
   const name = [p.last_name, p.first_name].filter(Boolean).join('') || null;
-  let created;
+  let created: Awaited<ReturnType<typeof submitReport>>;
   try {
     created = await submitReport(
       db,
