@@ -13,7 +13,7 @@ import {
 import type { TCaseOrigin } from '../../shared/domain/case-origins.js';
 import type { TCaseModule, TCaseSeverity, TCaseSource } from '../../shared/domain/case-vocab.js';
 import { isSupervisor, type TRole } from '../../shared/domain/roles.js';
-import type { caseEvents, cases } from '../db/schema/index.js';
+import type { caseEvents, cases } from '../db/schema/cases.js';
 import { addDays, zoneDate, zoneDayEnd, zoneDayStart } from '../lib/time.js';
 import {
   CANCEL_REASONS,

@@ -9,7 +9,8 @@ import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { caseView } from '../../db/schema/case-view.js';
-import { areas, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
+import { cwCasePlaces, cwPlaces } from '../../db/schema/chuangwen.js';
+import { areas, units } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 

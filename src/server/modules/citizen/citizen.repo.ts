@@ -9,7 +9,10 @@ import { areaRange } from '../../../shared/domain/areas.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { caseView } from '../../db/schema/case-view.js';
-import { areas, attachments, citizenApiKeys, citizenReports, cwCategories, publicThrottle, units } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/attachments.js';
+import { cwCategories } from '../../db/schema/chuangwen.js';
+import { citizenApiKeys, citizenReports, publicThrottle } from '../../db/schema/citizen.js';
+import { areas, units } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 
