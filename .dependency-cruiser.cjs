@@ -68,14 +68,14 @@ module.exports = {
       comment: 'The only npm package src/shared uses is zod (its tests may use vitest).',
       severity: 'error',
       from: { path: '^src/shared/', pathNot: TESTS },
-      to: { dependencyTypes: NPM, pathNot: '^node_modules/zod/' },
+      to: { dependencyTypes: NPM, pathNot: '(^|/)node_modules/zod/' },
     }),
     ...rule({
       name: 'shared-tests-only-vitest',
       comment: 'Tests in src/shared may import vitest besides zod.',
       severity: 'error',
       from: { path: `^src/shared/.*${TESTS}` },
-      to: { dependencyTypes: NPM, pathNot: '^node_modules/(zod|vitest)/' },
+      to: { dependencyTypes: NPM, pathNot: '(^|/)node_modules/(zod|vitest)/' },
     }),
 
     // The browser never imports server code.
