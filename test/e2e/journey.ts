@@ -153,7 +153,7 @@ const caseLoop: TJourney = {
       // The full timeline, in order.
       const events = insp.getByTestId('case-timeline').locator('.zl-event');
       await toHaveCount(events, 6);
-      const actions = await events.evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
+      const actions = await Promise.all((await events.all()).map((el) => el.getAttribute('data-action')));
       toEqual(actions, ['create', 'assign', 'submit', 'return', 'submit', 'verify']);
       const labels = ['登记问题', '交办', '提交整改', '退回', '提交整改', '复核销号'];
       for (let i = 0; i < labels.length; i++) await toContainText(events.nth(i), labels[i]);

@@ -1,7 +1,7 @@
 /** Queries of job runs: claim a day's run (once across instances), finish it, list recent runs. */
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { jobRuns } from '../db/schema/index.js';
+import { jobRuns } from '../db/schema/jobs.js';
 
 /**
  * Claims the run of `job` for `day`: inserts the (job, day) row, or takes over a failed one.

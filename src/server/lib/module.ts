@@ -123,6 +123,15 @@ export interface TModuleRegistry {
   timeline: (subject: string) => Record<string, TTimelineKind>;
 }
 
+// The app carries the registry (decorated by buildApp). Declared here rather than in types.ts,
+// which module.ts imports: types.ts importing this file back made an import cycle.
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The collected module manifests (abilities, case origins, attachment owners, jobs). */
+    modules: TModuleRegistry;
+  }
+}
+
 /**
  * Collects manifests into the registry, checking that they fit together: unique names, one
  * declaration per ability module, attachment owner type and job, every case origin owned by

@@ -3,7 +3,6 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TRole } from '../../shared/domain/roles.js';
 import type { Db } from '../db/client.js';
-import type { TModuleRegistry } from './module.js';
 import type { TStorage } from './storage.js';
 
 /**
@@ -65,8 +64,6 @@ export type TApp = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     deps: TAppDeps;
-    /** The collected module manifests (abilities, case origins, attachment owners, jobs). */
-    modules: TModuleRegistry;
   }
   interface FastifyRequest {
     user: TSessionUser | null;

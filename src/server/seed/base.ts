@@ -7,7 +7,7 @@ import { areaPrefix } from '../../shared/domain/areas.js';
 import type { TRole } from '../../shared/domain/roles.js';
 import type { TUnitType } from '../../shared/domain/units.js';
 import type { Db } from '../db/client.js';
-import { areas, units, users } from '../db/schema/index.js';
+import { areas, units, users } from '../db/schema/core.js';
 import { hashPassword } from '../lib/password.js';
 
 export const ZONE_CODE = '411671000000';

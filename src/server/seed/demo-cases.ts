@@ -13,7 +13,7 @@ import {
 import type { TCaseOrigin } from '../../shared/domain/case-origins.js';
 import type { TCaseModule, TCaseSeverity, TCaseSource } from '../../shared/domain/case-vocab.js';
 import { isSupervisor, type TRole } from '../../shared/domain/roles.js';
-import type { caseEvents, cases } from '../db/schema/index.js';
+import type { caseEvents, cases } from '../db/schema/cases.js';
 import { addDays, zoneDate, zoneDayEnd, zoneDayStart } from '../lib/time.js';
 import {
   CANCEL_REASONS,
@@ -202,7 +202,7 @@ function statusForAge(rand: () => number, ageDays: number): TCaseStatus {
 export function randomSpec(rand: () => number, world: TDemoWorld): TCaseSpec {
   const module = pick(rand, Object.keys(MODULE_WEIGHTS) as TCaseModule[], (m) => MODULE_WEIGHTS[m]);
   const problem = pick(rand, DEMO_PROBLEMS.filter((p) => p.module === module), (p) => p.weight ?? 1);
-  const ageDays = Math.floor(84 * Math.pow(rand(), 1.25));
+  const ageDays = Math.floor(84 * rand() ** 1.25);
   const source = rand() < 0.55 ? problem.sources[0] : pick(rand, problem.sources);
   const severity = pick(rand, Object.keys(SEVERITY_WEIGHTS) as TCaseSeverity[], (s) =>
     SEVERITY_WEIGHTS[s] * (module === 'discipline' && s !== 'normal' ? 2 : 1),
@@ -353,7 +353,9 @@ export function generateCase(rand: () => number, world: TDemoWorld, spec: TCaseS
   }
   const days = post.map(() => assignDay + Math.floor(rand() * (endDay - assignDay + 1))).sort((a, b) => a - b);
   if (days.length) days[days.length - 1] = endDay;
-  post.forEach((s, i) => (s.day = days[i]));
+  post.forEach((s, i) => {
+    s.day = days[i];
+  });
   steps.push(...post);
 
   // 3. The instants: sorted office-hour minutes within each day; today stops before now.
@@ -367,7 +369,9 @@ export function generateCase(rand: () => number, world: TDemoWorld, spec: TCaseS
     while (picked.size < list.length) picked.add(lo + Math.floor(rand() * (hi - lo)));
     const minutes = [...picked].sort((a, b) => a - b);
     const dayStart = zoneDayStart(addDays(today, day)).getTime();
-    list.forEach((s, i) => at.set(s, new Date(dayStart + minutes[i] * MINUTE + randInt(rand, 0, 59) * 1000)));
+    list.forEach((s, i) => {
+      at.set(s, new Date(dayStart + minutes[i] * MINUTE + randInt(rand, 0, 59) * 1000));
+    });
   }
   steps.forEach((s, i) => {
     if (s.sameInstant) at.set(s, at.get(steps[i - 1])!);

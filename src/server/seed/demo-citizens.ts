@@ -6,7 +6,8 @@
  */
 import { CATEGORY_SEEDS } from '../../shared/domain/chuangwen/categories.js';
 import type { Db } from '../db/client.js';
-import { citizenReports, volunteerActivities, volunteerMembers, volunteerTeams } from '../db/schema/index.js';
+import { citizenReports } from '../db/schema/citizen.js';
+import { volunteerActivities, volunteerMembers, volunteerTeams } from '../db/schema/volunteers.js';
 import { addDays, zoneDate } from '../lib/time.js';
 import { generateTrackingCode } from '../modules/citizen/citizen.service.js';
 import { fakeName, type TBaseSeed } from './base.js';

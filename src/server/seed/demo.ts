@@ -10,7 +10,10 @@ import type { TRole } from '../../shared/domain/roles.js';
 import type { TUnitType } from '../../shared/domain/units.js';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
-import { caseEvents, cases, checklistItems, checklistTemplates, cwCasePlaces, inspectionResults, inspections, users } from '../db/schema/index.js';
+import { caseEvents, cases } from '../db/schema/cases.js';
+import { checklistItems, checklistTemplates, inspectionResults, inspections } from '../db/schema/checklists.js';
+import { cwCasePlaces } from '../db/schema/chuangwen.js';
+import { users } from '../db/schema/core.js';
 import { addDays, zoneDate, zoneDayStart } from '../lib/time.js';
 import { seedChecklistTemplates } from '../modules/checklists/checklists.seed.js';
 import { PLACE_SEEDS, seedChuangwen } from '../modules/chuangwen/chuangwen.seed.js';
@@ -75,7 +78,9 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   );
   const ids = rowsOf<{ id: number }>(idRows).map((r) => r.id);
   const generated = new Map<TCaseSpec, TGeneratedCase>();
-  specs.forEach((spec, i) => generated.set(spec, generateCase(rand, world, spec, ids[i])));
+  specs.forEach((spec, i) => {
+    generated.set(spec, generateCase(rand, world, spec, ids[i]));
+  });
 
   await insertInspections(db, base, plannedInspections, generated, now);
   await seedCitizenReportsDemo(db, base, rand, world, citizenCases, generated);

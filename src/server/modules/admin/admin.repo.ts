@@ -3,7 +3,7 @@ import { and, asc, between, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { TUnitType } from '../../../shared/domain/units.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
-import { areas, units, users } from '../../db/schema/index.js';
+import { areas, units, users } from '../../db/schema/core.js';
 import { containsPattern } from '../../db/like.js';
 
 export type TAreaRow = typeof areas.$inferSelect;

@@ -21,7 +21,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import type { TUser } from '../../lib/types.js';
-import { deleteUserSessions } from '../auth/auth.repo.js';
+import { deleteUserSessions } from '../auth/auth.port.js';
 import * as repo from './admin.repo.js';
 
 /** What a write changed, for the route's audit entry. */

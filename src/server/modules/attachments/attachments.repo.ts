@@ -1,7 +1,7 @@
 /** Queries of attachments: insert, find, link to an owner. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { attachments } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/attachments.js';
 
 /** An attachment row as stored. */
 export type TAttachmentRow = typeof attachments.$inferSelect;

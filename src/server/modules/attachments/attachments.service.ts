@@ -42,7 +42,7 @@ export function tooLarge(maxBytes: number): AppError {
 /** A safe display name: no folders or control characters, the extension of the detected type. */
 export function cleanFilename(name: string | undefined, mime: TAttachmentMime): string {
   const base = path.basename((name ?? '').replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips from a file name
   const stem = base.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f"<>|:*?/]/g, '').trim().slice(0, 100) || '附件';
   return `${stem}.${EXTENSIONS[mime]}`;
 }
@@ -203,6 +203,6 @@ export async function openAttachment(
   if (!key) notFound('附件');
   const data = await storage.get(key);
   if (!data) notFound('附件');
-  if (variant === 'thumb') return { data, mime: 'image/webp', filename: a.filename.replace(/\.[^.]*$/, '') + '-缩略图.webp' };
+  if (variant === 'thumb') return { data, mime: 'image/webp', filename: `${a.filename.replace(/\.[^.]*$/, '')}-缩略图.webp` };
   return { data, mime: a.mime, filename: a.filename };
 }

@@ -1,7 +1,7 @@
 /** Writes and searches the audit log. */
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog } from '../../db/schema/core.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
 
 export interface TAuditInput {

@@ -1,7 +1,7 @@
 /** Queries for users' credentials, sessions and login throttling. */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { areas, loginThrottle, sessions, units, users } from '../../db/schema/index.js';
+import { areas, loginThrottle, sessions, units, users } from '../../db/schema/core.js';
 import { evictSessions } from './session-cache.js';
 
 const userColumns = {

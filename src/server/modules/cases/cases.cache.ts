@@ -28,7 +28,10 @@ let nextDbId = 1;
 /** A key for what `user` may see of `db`, plus the request's own parts. */
 export function scopeKey(db: Db, user: TUser, ...parts: unknown[]): string {
   let id = dbIds.get(db);
-  if (id === undefined) dbIds.set(db, (id = nextDbId++));
+  if (id === undefined) {
+    id = nextDbId++;
+    dbIds.set(db, id);
+  }
   return JSON.stringify([id, user.role, user.areaPrefix, user.unitId, ...parts]);
 }
 

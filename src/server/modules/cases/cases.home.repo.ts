@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { cases } from '../../db/schema/index.js';
+import { cases } from '../../db/schema/cases.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';

@@ -6,7 +6,8 @@ import { OPEN_STATUSES, type TCaseStatus } from '../../../shared/domain/case-mac
 import { isSupervisor } from '../../../shared/domain/roles.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { areas, caseEvents, cases, units, users } from '../../db/schema/index.js';
+import { caseEvents, cases } from '../../db/schema/cases.js';
+import { areas, units, users } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';

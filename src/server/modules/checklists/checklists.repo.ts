@@ -1,10 +1,11 @@
 /** Every query of checklist templates and inspections. Inspections are scoped by area in the query. */
-import { and, asc, between, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { TInspectionQuery } from '../../../shared/contracts/checklists.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
 import { caseView } from '../../db/schema/case-view.js';
-import { areas, checklistItems, checklistTemplates, inspectionResults, inspections, units, users } from '../../db/schema/index.js';
+import { checklistItems, checklistTemplates, inspectionResults, inspections } from '../../db/schema/checklists.js';
+import { areas, units, users } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import { zoneDayEnd, zoneDayStart } from '../../lib/time.js';
 import type { TUser } from '../../lib/types.js';

@@ -244,12 +244,12 @@ export async function listInspections(db: Db, user: TUser, q: TInspectionQuery) 
  */
 export async function createInspection(db: Db, user: TUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
   const template = await repo.findTemplateById(db, body.templateId);
-  if (!template || !template.isActive) invalid('templateId', '检查表不存在或已停用');
+  if (!template?.isActive) invalid('templateId', '检查表不存在或已停用');
   const cwPlace = body.placeId != null ? await findPlaceInScope(db, user, body.placeId) : null;
-  if (body.placeId != null && (!cwPlace || !cwPlace.isActive)) invalid('placeId', '所选点位不存在或不在您的管辖范围内');
+  if (body.placeId != null && !cwPlace?.isActive) invalid('placeId', '所选点位不存在或不在您的管辖范围内');
   if (cwPlace && body.areaId != null && body.areaId !== cwPlace.areaId) invalid('areaId', '所选区域与点位所在区域不一致');
   const area = await repo.findArea(db, body.areaId ?? cwPlace!.areaId);
-  if (!area || !area.isActive || !isAreaInScope(user, area.code)) invalid('areaId', '所选区域不存在或不在您的管辖范围内');
+  if (!area?.isActive || !isAreaInScope(user, area.code)) invalid('areaId', '所选区域不存在或不在您的管辖范围内');
   const values = {
     templateId: body.templateId,
     inspectorId: user.id,
@@ -413,7 +413,7 @@ export async function raiseCase(
   const insp = await loadInspection(db, user, inspectionId);
   assertOwner(user, insp);
   const result = await repo.findResult(db, inspectionId, itemId);
-  if (!result || result.result !== 'fail') invalid('result', '只有不合格的检查项可以现场交办');
+  if (result?.result !== 'fail') invalid('result', '只有不合格的检查项可以现场交办');
   if (result!.caseId != null) throw new AppError('DUPLICATE', '该检查项已现场交办，不能重复生成督办事项');
   const item = (await repo.findTemplateItems(db, insp.templateId, true)).find((i) => i.id === itemId);
   if (!item) notFound('检查项');

@@ -192,7 +192,7 @@ describe('inspections and 现场交办', () => {
     // Nor can a cadre inspect outside their scope.
     const outside = await jiazhai.post('/api/inspections', { templateId: template('接诊“十须知”').id, areaId: ctx.seed.areaByName.get('石庄行政村')!.id });
     expect(outside.statusCode).toBe(400);
-    expect((await inspector.get('/api/inspections?areaId=' + ctx.seed.areaByName.get('石庄行政村')!.id)).json().items.map((i: { id: number }) => i.id)).toContain(insp.id);
+    expect((await inspector.get(`/api/inspections?areaId=${ctx.seed.areaByName.get('石庄行政村')!.id}`)).json().items.map((i: { id: number }) => i.id)).toContain(insp.id);
   });
 
   it('complete refuses unchecked items, then completes and locks the results', async () => {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TClient } from '../../../../test/helpers.js';
-import { cwCasePlaces } from '../../db/schema/index.js';
+import { cwCasePlaces } from '../../db/schema/chuangwen.js';
 import { createCwTestApp, type TCwTestContext } from '../chuangwen/chuangwen.testing.js';
 import { seedChecklistTemplates, type TSeededTemplate } from './checklists.seed.js';
 

@@ -229,7 +229,7 @@ export async function renderBulletinXlsx(b: TBulletin, at: Date): Promise<Buffer
     const ws = wb.addWorksheet(name);
     ws.addRow(head).font = { bold: true };
     ws.addRows(rows);
-    ws.columns.forEach((c) => (c.width = 16));
+    for (const c of ws.columns) c.width = 16;
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
   const ranking = rankingTable(b);

@@ -3,7 +3,8 @@ import { aliasedTable, and, asc, between, eq, gte, ilike, inArray, lte, or, sql,
 import type { TPlaceListQuery } from '../../../shared/contracts/chuangwen.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import type { Db } from '../../db/client.js';
-import { areas, calendarDays, cwCasePlaces, cwCategories, cwPlaces, cwSettings, units } from '../../db/schema/index.js';
+import { cwCasePlaces, cwCategories, cwPlaces, cwSettings } from '../../db/schema/chuangwen.js';
+import { areas, calendarDays, units } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 import { containsPattern } from '../../db/like.js';

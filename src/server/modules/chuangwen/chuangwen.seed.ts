@@ -6,7 +6,8 @@ import { CATEGORY_SEEDS } from '../../../shared/domain/chuangwen/categories.js';
 import type { TPlaceKind } from '../../../shared/domain/chuangwen/places.js';
 import { OFFICIAL_CALENDAR_2026 } from '../../../shared/domain/chuangwen/workdays.js';
 import type { Db } from '../../db/client.js';
-import { calendarDays, cwCategories, cwPlaces } from '../../db/schema/index.js';
+import { cwCategories, cwPlaces } from '../../db/schema/chuangwen.js';
+import { calendarDays } from '../../db/schema/core.js';
 import { committeeName, rng, TOWNSHIPS, type TBaseSeed } from '../../seed/base.js';
 
 /** Inserts the official 2026 calendar (国务院办公厅, 2025-11-04), leaving existing dates alone. */

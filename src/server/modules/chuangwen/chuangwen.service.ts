@@ -156,7 +156,7 @@ export async function categoryDefaults(
   opts: { placeId?: number; at?: Date } = {},
 ): Promise<TCategoryDefaultsDto> {
   const category = await repo.findCategoryByCode(db, categoryCode);
-  if (!category || !category.isActive) notFound('问题类别');
+  if (!category?.isActive) notFound('问题类别');
   let placeUnits = null;
   if (opts.placeId != null) {
     const place = await repo.findPlaceById(db, user, opts.placeId);
@@ -281,7 +281,7 @@ export async function createPlaceCase(db: Db, user: TUser, body: TCreatePlaceCas
   const place = await repo.findPlaceById(db, user, body.placeId);
   if (!place) notFound('点位');
   const category = await repo.findCategoryByCode(db, body.categoryCode);
-  if (!category || !category.isActive) {
+  if (!category?.isActive) {
     throw new AppError('VALIDATION_FAILED', '问题类别不存在或已停用', { categoryCode: '问题类别不存在或已停用' });
   }
   const foundAt = body.foundAt ? new Date(body.foundAt) : new Date();

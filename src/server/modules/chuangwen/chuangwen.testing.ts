@@ -2,7 +2,8 @@
  * Test support for 创文: the shared test app with this module's reference data seeded,
  * and a factory that inserts case rows directly with chosen timestamps.
  */
-import { cases, cwCasePlaces } from '../../db/schema/index.js';
+import { cases } from '../../db/schema/cases.js';
+import { cwCasePlaces } from '../../db/schema/chuangwen.js';
 import type { Db } from '../../db/client.js';
 import { createTestApp, type TTestContext } from '../../../../test/helpers.js';
 import { seedChuangwen } from './chuangwen.seed.js';

@@ -3,13 +3,14 @@
  * (one pass per question over the caller's scope), so a year of 100,000 cases stays fast;
  * only names and capped lists of cases come back as rows.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TMeasureCounts, TMeasureSettings } from '../../../shared/domain/chuangwen/measures.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { caseView } from '../../db/schema/case-view.js';
-import { areas, cwCasePlaces, cwPlaces, units } from '../../db/schema/index.js';
+import { cwCasePlaces, cwPlaces } from '../../db/schema/chuangwen.js';
+import { areas, units } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_CASES, FIXTURE_PERIOD } from '../../../shared/domain/chuangwen/measures.fixture.js';
 import { countMeasures, DEFAULT_MEASURE_SETTINGS, scoreMeasures } from '../../../shared/domain/chuangwen/measures.js';
 import { login, type TClient } from '../../../../test/helpers.js';
-import { attachments, caseEvents } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/attachments.js';
+import { caseEvents } from '../../db/schema/cases.js';
 import { addDays, zoneDate, zoneDayStart, zoneWeekStart } from '../../lib/time.js';
 import { createCwTestApp, insertCaseRow, type TCwTestContext } from './chuangwen.testing.js';
 

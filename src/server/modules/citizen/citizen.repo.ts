@@ -3,13 +3,16 @@
  * scoped by area in the query; public reads go by tracking code (a secret) or by report id
  * (Open311, which shows moderated content only).
  */
-import { and, asc, between, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { TReportListQuery } from '../../../shared/contracts/citizen.js';
 import { areaRange } from '../../../shared/domain/areas.js';
 import { OPEN_STATUSES } from '../../../shared/domain/case-machine.js';
 import type { Db } from '../../db/client.js';
 import { caseView } from '../../db/schema/case-view.js';
-import { areas, attachments, citizenApiKeys, citizenReports, cwCategories, publicThrottle, units } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/attachments.js';
+import { cwCategories } from '../../db/schema/chuangwen.js';
+import { citizenApiKeys, citizenReports, publicThrottle } from '../../db/schema/citizen.js';
+import { areas, units } from '../../db/schema/core.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 

@@ -25,7 +25,6 @@ import {
   ZTrackResult,
 } from '../../../shared/contracts/citizen.js';
 import { ZIdParams, ZOk } from '../../../shared/contracts/common.js';
-import { AppError } from '../../lib/app-error.js';
 import { readUploadedFile } from '../../lib/http.js';
 import type { TApp } from '../../lib/types.js';
 import { audit } from '../../plugins/audit.js';

@@ -16,7 +16,7 @@ import {
   type TReportStatus,
   type TTrackResult,
 } from '../../../shared/contracts/citizen.js';
-import { CASE_OUTCOME_LABELS, decideCitizenReopen, type TCaseOutcome, type TCaseStatus } from '../../../shared/domain/case-machine.js';
+import { CASE_OUTCOME_LABELS, type TCaseOutcome } from '../../../shared/domain/case-machine.js';
 import type { TDeadlineRule } from '../../../shared/domain/chuangwen/workdays.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { login, type TClient } from '../../../../test/helpers.js';
-import { cases } from '../../db/schema/index.js';
+import { cases } from '../../db/schema/cases.js';
 import type { TCwTestContext } from '../chuangwen/chuangwen.testing.js';
 import { createCitizenTestApp, jpegWithGps, multipart } from './citizen.testing.js';
 

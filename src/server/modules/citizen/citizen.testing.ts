@@ -27,6 +27,6 @@ export function multipart(data: Buffer, filename: string, type = 'image/jpeg') {
 
 /** Posts a form to Open311. */
 export function postForm(app: TApp, url: string, form: Record<string, string | number>) {
-  const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])).toString();
+  const body = new URLSearchParams(Object.entries(form).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 }

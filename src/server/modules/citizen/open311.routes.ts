@@ -59,7 +59,7 @@ export async function open311Routes(app: TApp) {
   app.setErrorHandler((err, req, reply) => {
     const format = formatOf(req);
     if (err instanceof o311.Open311Error) return sendError(reply, format, err.status, err.message);
-    if (err instanceof AppError) return sendError(reply, format, err.status >= 500 ? 500 : err.status, err.message);
+    if (err instanceof AppError) return sendError(reply, format, Math.min(err.status, 500), err.message);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return sendError(reply, format, status, '请求格式不正确');
     req.log.error({ err }, 'open311 error');

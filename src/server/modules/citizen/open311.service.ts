@@ -175,7 +175,7 @@ export async function postRequest(db: Db, form: Record<string, string>, ip: stri
     throw err;
   }
   const name = [p.last_name, p.first_name].filter(Boolean).join('') || null;
-  let created;
+  let created: Awaited<ReturnType<typeof submitReport>>;
   try {
     created = await submitReport(
       db,

@@ -15,7 +15,7 @@ export interface TXmlList {
   items: TXmlValue[];
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 does not allow, control characters among them
 const INVALID = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for element content and attribute values. */

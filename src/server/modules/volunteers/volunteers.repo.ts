@@ -1,7 +1,8 @@
 /** Queries of volunteers, every read scoped to the user's area subtree through the team. */
 import { and, asc, between, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { areas, volunteerActivities, volunteerMembers, volunteerTeams } from '../../db/schema/index.js';
+import { areas } from '../../db/schema/core.js';
+import { volunteerActivities, volunteerMembers, volunteerTeams } from '../../db/schema/volunteers.js';
 import { scopeCondition } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 

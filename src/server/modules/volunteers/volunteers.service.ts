@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import type { TUser } from '../../lib/types.js';
 import * as attachments from '../attachments/attachments.port.js';
-import { maskPhone } from '../citizen/citizen.present.js';
+import { maskPhone } from '../citizen/citizen.port.js';
 import { ACTIVITY_OWNER_TYPE, canSeePhones } from './volunteers.policy.js';
 import * as repo from './volunteers.repo.js';
 

@@ -141,7 +141,10 @@ export function countMeasures(rows: readonly TMeasureCase[], period: TMeasurePer
       deadline != null && deadline < cutoff && c.foundAt.getTime() < cutoff && !(closedAt != null && closedAt < cutoff);
     if (!isDue && !isOverdue) continue;
     let g = groups.get(c.groupId);
-    if (!g) groups.set(c.groupId, (g = emptyCounts(c.groupId)));
+    if (!g) {
+      g = emptyCounts(c.groupId);
+      groups.set(c.groupId, g);
+    }
     if (isOverdue) {
       g.overdue++;
       g.wOverdue += weight;
