@@ -18,7 +18,10 @@ export function buildAreaTree(areas: readonly TArea[]): TTreeNode[] {
   for (const a of areas) {
     const node = byId.get(a.id)!;
     const parent = a.parentId != null ? byId.get(a.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(node);
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push(node);
+    }
     else roots.push(node);
   }
   return roots;

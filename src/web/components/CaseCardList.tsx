@@ -13,9 +13,9 @@ export function CaseCardList(props: {
   onToggle?: (row: TCaseRow, checked: boolean) => void;
 }) {
   return (
-    <div className="zl-card-list" role="list">
+    <ul className="zl-card-list">
       {props.items.map((c) => (
-        <div key={c.id} role="listitem" style={{ display: 'flex', gap: 8, alignItems: 'stretch' }}>
+        <li key={c.id} style={{ display: 'flex', gap: 8, alignItems: 'stretch' }}>
           {props.onToggle && (
             <Checkbox
               aria-label={`选择 ${c.code}`}
@@ -43,8 +43,8 @@ export function CaseCardList(props: {
               {c.returnCount > 0 && <span style={{ color: '#c41d7f' }}>退回 {c.returnCount} 次</span>}
             </div>
           </Link>
-        </div>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }

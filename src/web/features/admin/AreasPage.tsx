@@ -16,7 +16,10 @@ function toTree(areas: TArea[]): TAreaNode[] {
   const roots: TAreaNode[] = [];
   for (const node of byId.values()) {
     const parent = node.parentId != null ? byId.get(node.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(node);
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push(node);
+    }
     else roots.push(node);
   }
   const sort = (nodes: TAreaNode[]) => {

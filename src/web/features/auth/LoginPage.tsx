@@ -13,7 +13,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   if (me) return <Navigate to={target} replace />;
 
   const error = login.error instanceof ApiError ? login.error.message : login.error ? '登录失败，请稍后重试' : null;

@@ -43,11 +43,23 @@ function caseLink(days: TDays, unitId: number | null | undefined, bucket: TBucke
   const day = (n: number) => dayjs(today).subtract(n, 'day').format('YYYY-MM-DD');
   if (bucket === 'overdue') p.set('overdue', 'true');
   if (bucket === 'lt3') p.set('from', day(2));
-  if (bucket === 'd3to7') (p.set('from', day(6)), p.set('to', day(3)));
-  if (bucket === 'd7to14') (p.set('from', day(13)), p.set('to', day(7)));
+  if (bucket === 'd3to7') {
+    p.set('from', day(6));
+    p.set('to', day(3));
+  }
+  if (bucket === 'd7to14') {
+    p.set('from', day(13));
+    p.set('to', day(7));
+  }
   if (bucket === 'gt14') p.set('to', day(14));
-  if (bucket === 'dueToday') (p.set('dueFrom', today), p.set('dueTo', today));
-  if (bucket === 'dueThisWeek') (p.set('dueFrom', days.weekStart), p.set('dueTo', days.weekEnd));
+  if (bucket === 'dueToday') {
+    p.set('dueFrom', today);
+    p.set('dueTo', today);
+  }
+  if (bucket === 'dueThisWeek') {
+    p.set('dueFrom', days.weekStart);
+    p.set('dueTo', days.weekEnd);
+  }
   return `/cases?${p.toString()}`;
 }
 

@@ -3,7 +3,7 @@
  * deadline and urgency; admin and leader add and edit them.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, type TableProps } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import type { TCategory } from '../../../shared/contracts/chuangwen';
 import { CATEGORY_KIND_LABELS, CATEGORY_KINDS } from '../../../shared/domain/chuangwen/categories';
@@ -32,7 +32,7 @@ export default function CategoriesPage() {
       width: 180,
       render: (name: string, r) => (
         <Space size={4}>
-          {canEdit ? <a onClick={() => setEditing(r)}>{name}</a> : name}
+          {canEdit ? <Typography.Link onClick={() => setEditing(r)}>{name}</Typography.Link> : name}
           {!r.isActive && <Tag>已停用</Tag>}
         </Space>
       ),

@@ -4,7 +4,7 @@
  * address and responsible units (社区, 物业公司, 职能部门).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Switch, Tag, type TableProps } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Switch, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import type { TPlace } from '../../../shared/contracts/chuangwen';
 import { PLACE_KIND_LABELS, PLACE_KINDS, type TPlaceKind } from '../../../shared/domain/chuangwen/places';
@@ -43,9 +43,7 @@ export default function PlacesPage() {
         <div>
           <div>
             {canEdit ? (
-              <a onClick={() => setEditing(r)} role="button">
-                {name}
-              </a>
+              <Typography.Link onClick={() => setEditing(r)}>{name}</Typography.Link>
             ) : (
               name
             )}

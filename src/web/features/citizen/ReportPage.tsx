@@ -206,7 +206,7 @@ export default function ReportPage() {
             {pos && (
               <Typography.Text type="secondary" style={{ marginLeft: 10, fontSize: 13 }}>
                 已定位：纬度 {pos.lat.toFixed(4)}，经度 {pos.lng.toFixed(4)}{' '}
-                <a onClick={() => setPos(null)} role="button">清除</a>
+                <Typography.Link onClick={() => setPos(null)}>清除</Typography.Link>
               </Typography.Text>
             )}
           </Form.Item>
