@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { collectModules, type TModule } from './lib/module.js';
 import type { TApp, TAppDeps } from './lib/types.js';
+import { serializeError } from './db/errors.js';
 import { MODULES } from './modules/index.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -24,10 +25,20 @@ export interface TBuildOptions {
   modules?: readonly TModule[];
 }
 
+/**
+ * The logger's options with the `err` serializer that never prints a database error's query
+ * parameters (ID numbers, phones), wherever a module logs `{ err }`.
+ */
+function withSafeErrors(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, err: serializeError } };
+}
+
 /** Builds the app around its dependencies; call `ready()` or `listen()` on the result. */
 export async function buildApp(deps: TAppDeps, opts: TBuildOptions = {}): Promise<TApp> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withSafeErrors(opts.logger ?? false),
     trustProxy: true,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();

@@ -5,6 +5,12 @@
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
+  /** The database refused a character of the input (NUL, a lone surrogate) no contract caught. */
+  INVALID_CHARACTERS: 400,
+  /** The database could not read a value of the input (a number, date, uuid or pattern). */
+  INVALID_VALUE: 400,
+  /** A number, date or length of the input is beyond what the database keeps. */
+  VALUE_OUT_OF_RANGE: 400,
   CASE_INPUT_REQUIRED: 400,
   ATTACHMENT_TYPE_NOT_ALLOWED: 400,
   ATTACHMENT_TOO_LARGE: 413,

@@ -5,6 +5,7 @@
  * Asia/Shanghai day; the others skip it. A job acts as the system (`TSystemActor` named after it).
  */
 import type { Db } from '../db/client.js';
+import { describeError } from '../db/errors.js';
 import { systemActor } from './actor.js';
 import * as repo from './jobs.repo.js';
 import type { TModuleJob, TModuleRegistry } from './module.js';
@@ -37,7 +38,8 @@ export async function runDailyJob(db: Db, job: string, day: string, fn: TJobFn):
     await repo.finishJobRun(db, runId, { status: 'done', counts });
     return { ran: true, runId, counts };
   } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
+    // Shown at /api/admin/jobs: a database error by its SQLSTATE, never its query's values.
+    const error = describeError(err);
     await repo.finishJobRun(db, runId, { status: 'failed', error });
     return { ran: true, runId, error };
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AREA_LEVELS } from '../domain/areas.js';
 import { ROLES } from '../domain/roles.js';
 import { UNIT_TYPES } from '../domain/units.js';
-import { ZPageQuery, zPaged } from './common.js';
+import { ZDate, ZId, ZPageQuery, ZRefId, ZSecret, ZText, zPaged, zSearch } from './common.js';
 
 export const ZArea = z.object({
   id: z.number(),
@@ -16,15 +16,15 @@ export const ZArea = z.object({
 export type TArea = z.infer<typeof ZArea>;
 
 export const ZCreateAreaBody = z.object({
-  code: z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字'),
-  name: z.string().trim().min(1, '请输入名称').max(60),
+  code: ZText.regex(/^\d{12}$/, '区划代码应为 12 位数字'),
+  name: ZText.min(1, '请输入名称').max(60),
   level: z.enum(AREA_LEVELS),
-  parentId: z.number().int().positive().nullable(),
+  parentId: ZRefId.nullable(),
 });
 export type TCreateAreaBody = z.infer<typeof ZCreateAreaBody>;
 
 export const ZUpdateAreaBody = z.object({
-  name: z.string().trim().min(1).max(60).optional(),
+  name: ZText.min(1).max(60).optional(),
   isActive: z.boolean().optional(),
 });
 
@@ -41,19 +41,19 @@ export const ZUnit = z.object({
 export type TUnit = z.infer<typeof ZUnit>;
 
 export const ZCreateUnitBody = z.object({
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(80),
+  name: ZText.min(2, '单位名称至少 2 个字').max(80),
   type: z.enum(UNIT_TYPES),
-  areaId: z.number().int().positive(),
-  contact: z.string().trim().max(40).nullable().optional(),
-  phone: z.string().trim().max(20).nullable().optional(),
+  areaId: ZRefId,
+  contact: ZText.max(40).nullable().optional(),
+  phone: ZText.max(20).nullable().optional(),
 });
 export type TCreateUnitBody = z.infer<typeof ZCreateUnitBody>;
 export const ZUpdateUnitBody = ZCreateUnitBody.partial().extend({ isActive: z.boolean().optional() });
 
 export const ZUnitQuery = z.object({
   type: z.enum(UNIT_TYPES).optional(),
-  areaId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(40).optional(),
+  areaId: ZId.optional(),
+  q: zSearch().optional(),
   includeInactive: z.stringbool().optional(),
 });
 
@@ -73,32 +73,29 @@ export const ZUser = z.object({
 export type TAdminUser = z.infer<typeof ZUser>;
 
 export const ZCreateUserBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{2,31}$/, '用户名为 3–32 位小写字母、数字或下划线，以字母开头'),
-  displayName: z.string().trim().min(1, '请输入姓名').max(40),
+  username: ZText.regex(/^[a-z][a-z0-9_]{2,31}$/, '用户名为 3–32 位小写字母、数字或下划线，以字母开头'),
+  displayName: ZText.min(1, '请输入姓名').max(40),
   role: z.enum(ROLES),
-  unitId: z.number().int().positive().nullable(),
-  areaId: z.number().int().positive(),
-  phone: z.string().trim().max(20).nullable().optional(),
-  password: z.string().min(8, '初始密码至少 8 位').max(200),
+  unitId: ZRefId.nullable(),
+  areaId: ZRefId,
+  phone: ZText.max(20).nullable().optional(),
+  password: ZSecret.min(8, '初始密码至少 8 位').max(200),
 });
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 
 export const ZUpdateUserBody = z.object({
-  displayName: z.string().trim().min(1).max(40).optional(),
+  displayName: ZText.min(1).max(40).optional(),
   role: z.enum(ROLES).optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  areaId: z.number().int().positive().optional(),
-  phone: z.string().trim().max(20).nullable().optional(),
+  unitId: ZRefId.nullable().optional(),
+  areaId: ZRefId.optional(),
+  phone: ZText.max(20).nullable().optional(),
   isActive: z.boolean().optional(),
 });
 
-export const ZResetPasswordBody = z.object({ password: z.string().min(8, '新密码至少 8 位').max(200) });
+export const ZResetPasswordBody = z.object({ password: ZSecret.min(8, '新密码至少 8 位').max(200) });
 
 export const ZUserQuery = ZPageQuery.extend({
-  q: z.string().trim().max(40).optional(),
+  q: zSearch().optional(),
   role: z.enum(ROLES).optional(),
   includeInactive: z.stringbool().optional(),
 });
@@ -120,12 +117,12 @@ export const ZAuditEntry = z.object({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditQuery = ZPageQuery.extend({
-  username: z.string().trim().max(64).optional(),
-  entity: z.string().trim().max(48).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(48).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  username: zSearch(64).optional(),
+  entity: zSearch(48).optional(),
+  entityId: zSearch(64).optional(),
+  action: zSearch(48).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
 });
 export const ZAuditPage = zPaged(ZAuditEntry);
 
@@ -134,7 +131,7 @@ export const ZAuditPage = zPaged(ZAuditEntry);
 /** GET /api/lookup/units: active units for pickers; every unit, whatever the caller's area. */
 export const ZLookupUnitQuery = z.object({
   type: z.enum(UNIT_TYPES).optional(),
-  q: z.string().trim().max(40).optional(),
+  q: zSearch().optional(),
 });
 export type TLookupUnitQuery = z.infer<typeof ZLookupUnitQuery>;
 
@@ -149,7 +146,7 @@ export type TLookupUnit = z.infer<typeof ZLookupUnit>;
 
 export const ZLookupUserQuery = z.object({
   role: z.enum(ROLES).optional(),
-  q: z.string().trim().max(40).optional(),
+  q: zSearch().optional(),
 });
 export type TLookupUserQuery = z.infer<typeof ZLookupUserQuery>;
 

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.js';
 import { ZAbilities } from './abilities.js';
+import { ZSecret, ZText } from './common.js';
 
 export const ZLoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(200),
+  username: ZText.min(1, '请输入用户名').max(64),
+  password: ZSecret.min(1, '请输入密码').max(200),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
@@ -28,7 +29,7 @@ export const ZMe = z.object({
 export type TMe = z.infer<typeof ZMe>;
 
 export const ZChangePasswordBody = z.object({
-  oldPassword: z.string().min(1, '请输入原密码'),
-  newPassword: z.string().min(8, '新密码至少 8 位').max(200),
+  oldPassword: ZSecret.min(1, '请输入原密码').max(200),
+  newPassword: ZSecret.min(8, '新密码至少 8 位').max(200),
 });
 export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;

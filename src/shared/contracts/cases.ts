@@ -3,7 +3,7 @@ import { CASE_ORIGIN_TYPES } from '../domain/case-origins.js';
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES } from '../domain/case-machine.js';
 import { CASE_MODULES, CASE_SEVERITIES, CASE_SOURCES } from '../domain/case-vocab.js';
-import { ZPageQuery, zPaged } from './common.js';
+import { ZDate, ZId, ZIsoDateTime, ZLongText, ZPageQuery, ZRefId, ZText, ZVersion, zPaged, zSearch } from './common.js';
 
 export const ZAttachmentRef = z.object({
   id: z.string(),
@@ -91,16 +91,16 @@ export const ZCaseListQuery = ZPageQuery.extend({
   module: ZCsvEnum(CASE_MODULES),
   status: ZCsvEnum(CASE_STATUSES),
   source: ZCsvEnum(CASE_SOURCES),
-  areaId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  areaId: ZId.optional(),
+  unitId: ZId.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   /** Zone dates (YYYY-MM-DD), inclusive, on found_at. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
   /** Zone dates (YYYY-MM-DD), inclusive, on the deadline (what falls due today, this week). */
-  dueFrom: z.iso.date().optional(),
-  dueTo: z.iso.date().optional(),
-  q: z.string().trim().max(60).optional(),
+  dueFrom: ZDate.optional(),
+  dueTo: ZDate.optional(),
+  q: zSearch(60).optional(),
   /** Only the cases this user must act on now (我的待办). */
   mine: z.enum(['true', 'false']).optional(),
   sort: z.enum(CASE_SORTS).default('foundAt'),
@@ -111,30 +111,30 @@ export const ZCasePage = zPaged(ZCaseRow);
 export type TCasePage = z.infer<typeof ZCasePage>;
 
 export const ZCreateCaseBody = z.object({
-  title: z.string().trim().min(2, '标题至少 2 个字').max(100, '标题不超过 100 字'),
-  description: z.string().trim().max(2000, '描述不超过 2000 字').default(''),
+  title: ZText.min(2, '标题至少 2 个字').max(100, '标题不超过 100 字'),
+  description: ZLongText.max(2000, '描述不超过 2000 字').default(''),
   module: z.enum(CASE_MODULES),
-  category: z.string().trim().max(40).nullable().optional(),
-  areaId: z.number().int().positive(),
-  place: z.string().trim().max(200).nullable().optional(),
+  category: ZText.max(40).nullable().optional(),
+  areaId: ZRefId,
+  place: ZText.max(200).nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
   source: z.enum(CASE_SOURCES),
   severity: z.enum(CASE_SEVERITIES).default('normal'),
-  foundAt: z.iso.datetime({ offset: true }).optional(),
+  foundAt: ZIsoDateTime.optional(),
   /** Assign in the same step (现场交办) when both are given. */
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).nullable().optional(),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.nullable().optional(),
   attachmentIds: z.array(z.uuid()).max(9).default([]),
 });
 export type TCreateCaseBody = z.infer<typeof ZCreateCaseBody>;
 
 export const ZTransitionBody = z.object({
   action: z.enum(CASE_ACTIONS),
-  version: z.number().int().positive(),
-  note: z.string().trim().max(2000).nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).nullable().optional(),
+  version: ZVersion,
+  note: ZLongText.max(2000).nullable().optional(),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.nullable().optional(),
   outcome: z.enum(CASE_OUTCOMES).nullable().optional(),
   attachmentIds: z.array(z.uuid()).max(9).default([]),
 });
@@ -142,10 +142,10 @@ export type TTransitionBody = z.infer<typeof ZTransitionBody>;
 
 export const ZBulkBody = z.object({
   action: z.enum(['assign', 'verify']),
-  items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(200),
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).nullable().optional(),
-  note: z.string().trim().max(2000).nullable().optional(),
+  items: z.array(z.object({ id: ZRefId, version: ZVersion })).min(1).max(200),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.nullable().optional(),
+  note: ZLongText.max(2000).nullable().optional(),
   outcome: z.enum(CASE_OUTCOMES).nullable().optional(),
 });
 export type TBulkBody = z.infer<typeof ZBulkBody>;

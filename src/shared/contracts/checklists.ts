@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case-machine.js';
 import { CASE_MODULES, CASE_SEVERITIES } from '../domain/case-vocab.js';
 import { ZAttachmentRef } from './cases.js';
-import { ZPageQuery, zPaged } from './common.js';
+import { ZDate, ZId, ZIsoDateTime, ZLongText, ZPageQuery, ZRefId, ZText, zPaged } from './common.js';
 
 /** The answer an inspector gives for one item. */
 export const CHECK_RESULTS = ['pass', 'fail', 'na'] as const;
@@ -67,11 +67,11 @@ export type TChecklistQuery = z.infer<typeof ZChecklistQuery>;
 
 /** An item in a save body. Give `id` to keep an existing item (past results keep pointing to it). */
 export const ZChecklistItemInput = z.object({
-  id: z.number().int().positive().optional(),
-  title: z.string().trim().min(1, '请输入检查项').max(100, '检查项不超过 100 字'),
-  standard: z.string().trim().max(1000, '检查标准不超过 1000 字').default(''),
-  category: z.string().trim().max(40, '类别不超过 40 字').nullable().optional(),
-  defaultUnitId: z.number().int().positive().nullable().optional(),
+  id: ZRefId.optional(),
+  title: ZText.min(1, '请输入检查项').max(100, '检查项不超过 100 字'),
+  standard: ZLongText.max(1000, '检查标准不超过 1000 字').default(''),
+  category: ZText.max(40, '类别不超过 40 字').nullable().optional(),
+  defaultUnitId: ZRefId.nullable().optional(),
   defaultDeadlineDays: z.number().int().min(0, '期限不能为负').max(365, '期限不超过 365 天').default(3),
   severity: z.enum(CASE_SEVERITIES).default('normal'),
 });
@@ -83,9 +83,9 @@ export type TChecklistItemInput = z.infer<typeof ZChecklistItemInput>;
  * when past inspections answered it).
  */
 export const ZSaveChecklistBody = z.object({
-  name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称不超过 60 字'),
+  name: ZText.min(2, '名称至少 2 个字').max(60, '名称不超过 60 字'),
   module: z.enum(CASE_MODULES),
-  description: z.string().trim().max(1000, '说明不超过 1000 字').default(''),
+  description: ZLongText.max(1000, '说明不超过 1000 字').default(''),
   isActive: z.boolean().default(true),
   items: z.array(ZChecklistItemInput).min(1, '至少需要一个检查项').max(100, '检查项不超过 100 个'),
 });
@@ -98,11 +98,11 @@ export type TSaveChecklistBody = z.infer<typeof ZSaveChecklistBody>;
  * location default from the place, and cases raised from failed items are linked to it.
  */
 export const ZCreateInspectionBody = z.object({
-  templateId: z.number().int().positive(),
+  templateId: ZRefId,
   /** Required unless a place is given (then it defaults to the place's area). */
-  areaId: z.number().int().positive().optional(),
-  placeId: z.number().int().positive().nullable().optional(),
-  place: z.string().trim().max(200, '地点不超过 200 字').nullable().optional(),
+  areaId: ZRefId.optional(),
+  placeId: ZRefId.nullable().optional(),
+  place: ZText.max(200, '地点不超过 200 字').nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
 }).refine((b) => b.areaId != null || b.placeId != null, { message: '请选择检查区域或点位', path: ['areaId'] });
@@ -111,11 +111,11 @@ export type TCreateInspectionBody = z.infer<typeof ZCreateInspectionBody>;
 export const ZInspectionQuery = ZPageQuery.extend({
   status: z.enum(INSPECTION_STATUSES).optional(),
   /** The area's subtree. */
-  areaId: z.coerce.number().int().positive().optional(),
-  templateId: z.coerce.number().int().positive().optional(),
+  areaId: ZId.optional(),
+  templateId: ZId.optional(),
   /** Zone dates (YYYY-MM-DD), inclusive, on startedAt. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
   /** Only the caller's own inspections. */
   mine: z.enum(['true', 'false']).optional(),
 });
@@ -192,14 +192,14 @@ export type TInspectionDetail = z.infer<typeof ZInspectionDetail>;
 /** PUT /api/inspections/:id/results/:itemId — upsert one answer. `attachmentIds` is the full list of its photos. */
 export const ZRecordResultBody = z.object({
   result: z.enum(CHECK_RESULTS),
-  note: z.string().trim().max(2000, '说明不超过 2000 字').nullable().optional(),
+  note: ZLongText.max(2000, '说明不超过 2000 字').nullable().optional(),
   attachmentIds: z.array(z.uuid()).max(9, '最多 9 张照片').default([]),
 });
 export type TRecordResultBody = z.infer<typeof ZRecordResultBody>;
 
 export const ZInspectionItemParams = z.object({
-  id: z.coerce.number().int().positive(),
-  itemId: z.coerce.number().int().positive(),
+  id: ZId,
+  itemId: ZId,
 });
 
 /**
@@ -207,14 +207,14 @@ export const ZInspectionItemParams = z.object({
  * the item's defaults; `unitId: null` leaves the case 待交办 even when the item has a default unit.
  */
 export const ZRaiseCaseBody = z.object({
-  title: z.string().trim().min(2, '标题至少 2 个字').max(100, '标题不超过 100 字').optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).optional(),
+  title: ZText.min(2, '标题至少 2 个字').max(100, '标题不超过 100 字').optional(),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.optional(),
   severity: z.enum(CASE_SEVERITIES).optional(),
 });
 export type TRaiseCaseBody = z.infer<typeof ZRaiseCaseBody>;
 
 export const ZCompleteInspectionBody = z.object({
-  summary: z.string().trim().max(2000, '小结不超过 2000 字').nullable().optional(),
+  summary: ZLongText.max(2000, '小结不超过 2000 字').nullable().optional(),
 });
 export type TCompleteInspectionBody = z.infer<typeof ZCompleteInspectionBody>;

@@ -5,7 +5,7 @@ import { CASE_STATUSES } from '../domain/case-machine.js';
 import { CATEGORY_KINDS, DEADLINE_UNITS } from '../domain/chuangwen/categories.js';
 import { PLACE_KINDS } from '../domain/chuangwen/places.js';
 import { UNIT_TYPES } from '../domain/units.js';
-import { ZPageQuery, zPaged } from './common.js';
+import { ZDate, ZId, ZIsoDateTime, ZLongText, ZPageQuery, ZRefId, ZText, zPaged, zSearch } from './common.js';
 
 // ── working-day calendar ────────────────────────────────────────────────────────────────
 
@@ -13,9 +13,9 @@ export const ZCalendarYearParams = z.object({ year: z.coerce.number().int().min(
 export type TCalendarYearParams = z.infer<typeof ZCalendarYearParams>;
 
 export const ZCalendarDay = z.object({
-  day: z.iso.date(),
+  day: ZDate,
   isWorkday: z.boolean(),
-  note: z.string().trim().max(40).nullable().default(null),
+  note: ZText.max(40).nullable().default(null),
 });
 export type TCalendarDayDto = z.infer<typeof ZCalendarDay>;
 
@@ -32,7 +32,7 @@ export const ZDeadlineRule = z.object({
 });
 
 export const ZDeadlineQuery = z.object({
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ZIsoDateTime.optional(),
   value: z.coerce.number().int().min(1).max(720),
   unit: z.enum(DEADLINE_UNITS),
 });
@@ -61,12 +61,12 @@ export const ZCategoryListQuery = z.object({ includeInactive: z.enum(['true', 'f
 export const ZCategoryList = z.object({ items: z.array(ZCategory) });
 
 export const ZCreateCategoryBody = z.object({
-  code: z.string().trim().regex(/^[A-Z]{2}-\d{2}-\d{2}$/, '编码格式如 SJ-01-02'),
-  name: z.string().trim().min(2, '名称至少 2 个字').max(30, '名称不超过 30 字'),
+  code: ZText.regex(/^[A-Z]{2}-\d{2}-\d{2}$/, '编码格式如 SJ-01-02'),
+  name: ZText.min(2, '名称至少 2 个字').max(30, '名称不超过 30 字'),
   kind: z.enum(CATEGORY_KINDS),
-  groupName: z.string().trim().min(2, '请填写大类').max(20),
+  groupName: ZText.min(2, '请填写大类').max(20),
   defaultUnitType: z.enum(UNIT_TYPES),
-  defaultUnitId: z.number().int().positive().nullable().default(null),
+  defaultUnitId: ZRefId.nullable().default(null),
   deadline: ZDeadlineRule,
   urgency: z.enum(CASE_SEVERITIES).default('normal'),
   sortOrder: z.number().int().min(0).max(9999).default(0),
@@ -78,12 +78,12 @@ export const ZUpdateCategoryBody = ZCreateCategoryBody.omit({ code: true })
   .extend({ isActive: z.boolean().optional() });
 export type TUpdateCategoryBody = z.infer<typeof ZUpdateCategoryBody>;
 
-export const ZCategoryCodeParams = z.object({ code: z.string().max(16) });
+export const ZCategoryCodeParams = z.object({ code: ZText.max(16) });
 
 export const ZCategoryDefaultsQuery = z.object({
-  placeId: z.coerce.number().int().positive().optional(),
+  placeId: ZId.optional(),
   /** When the problem is found; defaults to now. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: ZIsoDateTime.optional(),
 });
 export const ZCategoryDefaults = z.object({
   categoryCode: z.string(),
@@ -119,8 +119,8 @@ export type TPlace = z.infer<typeof ZPlace>;
 
 export const ZPlaceListQuery = ZPageQuery.extend({
   kind: z.enum(PLACE_KINDS).optional(),
-  areaId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(40).optional(),
+  areaId: ZId.optional(),
+  q: zSearch().optional(),
   includeInactive: z.enum(['true', 'false']).default('false'),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -128,27 +128,27 @@ export type TPlaceListQuery = z.infer<typeof ZPlaceListQuery>;
 export const ZPlacePage = zPaged(ZPlace);
 
 export const ZCreatePlaceBody = z.object({
-  name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称不超过 60 字'),
+  name: ZText.min(2, '名称至少 2 个字').max(60, '名称不超过 60 字'),
   kind: z.enum(PLACE_KINDS),
-  areaId: z.number().int().positive(),
-  address: z.string().trim().max(200).default(''),
+  areaId: ZRefId,
+  address: ZText.max(200).default(''),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),
-  communityUnitId: z.number().int().positive().nullable().default(null),
-  propertyUnitId: z.number().int().positive().nullable().default(null),
-  departmentUnitId: z.number().int().positive().nullable().default(null),
+  communityUnitId: ZRefId.nullable().default(null),
+  propertyUnitId: ZRefId.nullable().default(null),
+  departmentUnitId: ZRefId.nullable().default(null),
 });
 export type TCreatePlaceBody = z.infer<typeof ZCreatePlaceBody>;
 
 export const ZUpdatePlaceBody = z.object({
-  name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称不超过 60 字').optional(),
+  name: ZText.min(2, '名称至少 2 个字').max(60, '名称不超过 60 字').optional(),
   kind: z.enum(PLACE_KINDS).optional(),
-  address: z.string().trim().max(200).optional(),
+  address: ZText.max(200).optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
-  communityUnitId: z.number().int().positive().nullable().optional(),
-  propertyUnitId: z.number().int().positive().nullable().optional(),
-  departmentUnitId: z.number().int().positive().nullable().optional(),
+  communityUnitId: ZRefId.nullable().optional(),
+  propertyUnitId: ZRefId.nullable().optional(),
+  departmentUnitId: ZRefId.nullable().optional(),
   isActive: z.boolean().optional(),
 });
 export type TUpdatePlaceBody = z.infer<typeof ZUpdatePlaceBody>;
@@ -160,12 +160,12 @@ export const ZMeasureSettings = z.object({
   perReturnedMany: z.number().min(0).max(100),
   returnedManyThreshold: z.number().int().min(2).max(20),
   perOverdue: z.number().min(0).max(100),
-  doubleSources: z.array(z.string().max(24)).max(10),
+  doubleSources: z.array(ZText.max(24)).max(10),
   doubleWeight: z.number().min(1).max(10),
 });
 
 /** A period of zone dates, inclusive, at most a year and a day. */
-const ZPeriod = z.object({ from: z.iso.date(), to: z.iso.date() });
+const ZPeriod = z.object({ from: ZDate, to: ZDate });
 const periodOk = (p: { from: string; to: string }) => p.from <= p.to && Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000;
 const periodMessage = { message: '统计区间无效：起始日期须不晚于结束日期，且不超过一年', path: ['to'] };
 
@@ -308,16 +308,16 @@ export type TBulletin = z.infer<typeof ZBulletin>;
  * and place (categoryDefaults); `unitId: null` leaves it 待交办; `unitId`/`deadline` override.
  */
 export const ZCreatePlaceCaseBody = z.object({
-  placeId: z.number().int().positive(),
-  categoryCode: z.string().trim().max(16),
-  title: z.string().trim().min(2, '标题至少 2 个字').max(100, '标题不超过 100 字').optional(),
-  description: z.string().trim().max(2000, '描述不超过 2000 字').default(''),
+  placeId: ZRefId,
+  categoryCode: ZText.max(16),
+  title: ZText.min(2, '标题至少 2 个字').max(100, '标题不超过 100 字').optional(),
+  description: ZLongText.max(2000, '描述不超过 2000 字').default(''),
   source: z.enum(CASE_SOURCES).default('inspection'),
-  foundAt: z.iso.datetime({ offset: true }).optional(),
+  foundAt: ZIsoDateTime.optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).optional(),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.optional(),
   attachmentIds: z.array(z.uuid()).max(9).default([]),
 });
 export type TCreatePlaceCaseBody = z.infer<typeof ZCreatePlaceCaseBody>;

@@ -4,7 +4,7 @@
  * GeoReport v2 standard and parses its form bodies with `ZOpen311PostRequest`.
  */
 import { z } from 'zod';
-import { ZPageQuery, zPaged } from './common.js';
+import { ZId, ZIsoDateTime, ZLongText, ZPageQuery, ZRefId, ZSecret, ZText, zPaged, zRefId } from './common.js';
 
 /** Longest description a citizen may send. */
 export const REPORT_DESCRIPTION_MAX = 1000;
@@ -13,14 +13,11 @@ export const REPORT_DESCRIPTION_MAX = 1000;
 export const TRACKING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Length of a tracking code (31^10 ≈ 8·10^14 codes: unguessable at the allowed request rate). */
 export const TRACKING_CODE_LENGTH = 10;
-export const ZTrackingCode = z
-  .string()
-  .trim()
-  .toUpperCase()
+export const ZTrackingCode = ZText.toUpperCase()
   .regex(new RegExp(`^[${TRACKING_CODE_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`), '查询码格式不正确');
 
 /** A mainland mobile number. */
-export const ZMobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写正确的手机号码');
+export const ZMobilePhone = ZText.regex(/^1[3-9]\d{9}$/, '请填写正确的手机号码');
 
 export const REPORT_STATUSES = ['pending', 'accepted', 'merged', 'rejected'] as const;
 export type TReportStatus = (typeof REPORT_STATUSES)[number];
@@ -39,14 +36,14 @@ export const ZPublicArea = z.object({ id: z.number().int(), name: z.string(), to
 /** POST /api/public/reports. A location is lat+lng or an address (or both). */
 export const ZCreateReportBody = z
   .object({
-    categoryCode: z.string().trim().min(1, '请选择问题类别').max(16),
-    description: z.string().trim().min(5, '请至少用 5 个字描述问题').max(REPORT_DESCRIPTION_MAX, `描述不超过 ${REPORT_DESCRIPTION_MAX} 字`),
-    areaId: z.number().int().positive('请选择所在村(社区)'),
-    address: z.string().trim().max(200, '地址不超过 200 字').default(''),
+    categoryCode: ZText.min(1, '请选择问题类别').max(16),
+    description: ZLongText.min(5, '请至少用 5 个字描述问题').max(REPORT_DESCRIPTION_MAX, `描述不超过 ${REPORT_DESCRIPTION_MAX} 字`),
+    areaId: zRefId('请选择所在村(社区)'),
+    address: ZText.max(200, '地址不超过 200 字').default(''),
     lat: z.number().min(-90).max(90).nullable().optional(),
     lng: z.number().min(-180).max(180).nullable().optional(),
     phone: ZMobilePhone.nullable().optional(),
-    name: z.string().trim().max(20, '姓名不超过 20 字').nullable().optional(),
+    name: ZText.max(20, '姓名不超过 20 字').nullable().optional(),
     /** From POST /api/public/photos. */
     photoId: z.uuid().nullable().optional(),
   })
@@ -90,7 +87,7 @@ export const ZTrackResult = z.object({
 export type TTrackResult = z.infer<typeof ZTrackResult>;
 
 /** POST /api/public/track/:code/reopen ("not fixed"). */
-export const ZReopenBody = z.object({ note: z.string().trim().min(2, '请说明未整改的情况').max(500, '说明不超过 500 字') });
+export const ZReopenBody = z.object({ note: ZLongText.min(2, '请说明未整改的情况').max(500, '说明不超过 500 字') });
 
 export const ZTrackParams = z.object({ code: ZTrackingCode });
 
@@ -98,7 +95,7 @@ export const ZTrackParams = z.object({ code: ZTrackingCode });
 
 export const ZReportListQuery = ZPageQuery.extend({
   status: z.enum(REPORT_STATUSES).optional(),
-  areaId: z.coerce.number().int().positive().optional(),
+  areaId: ZId.optional(),
 });
 export type TReportListQuery = z.infer<typeof ZReportListQuery>;
 
@@ -132,15 +129,15 @@ export const ZReportPage = zPaged(ZReportRow);
 /** Accept: a case is created with the category's defaults; each default may be overridden. */
 export const ZAcceptReportBody = z.object({
   /** A 创文 place: the place's responsible units then apply (createPlaceCase). */
-  placeId: z.number().int().positive().nullable().optional(),
-  title: z.string().trim().min(2).max(100).optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  deadline: z.iso.datetime({ offset: true }).optional(),
+  placeId: ZRefId.nullable().optional(),
+  title: ZText.min(2).max(100).optional(),
+  unitId: ZRefId.nullable().optional(),
+  deadline: ZIsoDateTime.optional(),
 });
 export type TAcceptReportBody = z.infer<typeof ZAcceptReportBody>;
 
-export const ZMergeReportBody = z.object({ caseId: z.number().int().positive() });
-export const ZRejectReportBody = z.object({ reason: z.string().trim().min(2, '请填写不予受理的理由').max(300, '理由不超过 300 字') });
+export const ZMergeReportBody = z.object({ caseId: ZRefId });
+export const ZRejectReportBody = z.object({ reason: ZLongText.min(2, '请填写不予受理的理由').max(300, '理由不超过 300 字') });
 
 export const ZCitizenSettings = z.object({ reopenDays: z.number().int().min(1).max(90) });
 export type TCitizenSettings = z.infer<typeof ZCitizenSettings>;
@@ -154,7 +151,7 @@ export const ZApiKeyRow = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });
-export const ZCreateApiKeyBody = z.object({ name: z.string().trim().min(2, '请填写使用方名称').max(60) });
+export const ZCreateApiKeyBody = z.object({ name: ZText.min(2, '请填写使用方名称').max(60) });
 /** The key itself is shown once, at issue. */
 export const ZCreatedApiKey = ZApiKeyRow.extend({ key: z.string() });
 
@@ -162,20 +159,34 @@ export const ZCreatedApiKey = ZApiKeyRow.extend({ key: z.string() });
 
 /** The fields of POST /open311/v2/requests.{fmt} we use (form-encoded; strings). */
 export const ZOpen311PostRequest = z.object({
-  api_key: z.string().min(1).optional(),
-  service_code: z.string().trim().min(1).max(16),
+  api_key: ZSecret.min(1).max(200).optional(),
+  service_code: ZText.min(1).max(16),
   lat: z.coerce.number().min(-90).max(90).optional(),
   long: z.coerce.number().min(-180).max(180).optional(),
-  address_string: z.string().trim().max(200).optional(),
-  address_id: z.string().trim().max(60).optional(),
-  description: z.string().trim().max(REPORT_DESCRIPTION_MAX).optional(),
+  address_string: ZText.max(200).optional(),
+  address_id: ZText.max(60).optional(),
+  description: ZLongText.max(REPORT_DESCRIPTION_MAX).optional(),
   phone: ZMobilePhone.optional(),
-  first_name: z.string().trim().max(10).optional(),
-  last_name: z.string().trim().max(10).optional(),
-  email: z.string().max(200).optional(),
-  device_id: z.string().max(200).optional(),
-  account_id: z.string().max(200).optional(),
-  media_url: z.string().max(1000).optional(),
+  first_name: ZText.max(10).optional(),
+  last_name: ZText.max(10).optional(),
+  email: ZText.max(200).optional(),
+  device_id: ZText.max(200).optional(),
+  account_id: ZText.max(200).optional(),
+  media_url: ZText.max(1000).optional(),
   /** Our extension: the village/community (areas.id); without it the address is required. */
-  'attribute[area_id]': z.coerce.number().int().positive().optional(),
+  'attribute[area_id]': ZId.optional(),
 });
+
+/** The query of GET /open311/v2/requests.{fmt} (the standard's filters; strings as sent). */
+export const ZOpen311RequestsQuery = z.object({
+  service_request_id: ZText.max(20_000).optional(),
+  service_code: ZText.max(16).optional(),
+  start_date: ZText.max(40).optional(),
+  end_date: ZText.max(40).optional(),
+  status: ZText.max(16).optional(),
+});
+/** Inferred type of ZOpen311RequestsQuery. */
+export type TOpen311RequestsQuery = z.infer<typeof ZOpen311RequestsQuery>;
+
+/** A `{name}.{fmt}` path segment of Open311 (a service code, a request id or a token). */
+export const ZOpen311Name = ZText.max(64);

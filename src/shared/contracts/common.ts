@@ -1,23 +1,24 @@
 /** Building blocks shared by the contracts of every module. */
 import { z } from 'zod';
+import { ZId } from './primitives.js';
 
 // Validation messages in Simplified Chinese wherever a contract is used (server and web).
 z.config(z.locales.zhCN());
 
-/** A positive integer id from a path or query string. */
-export const ZId = z.coerce.number().int().positive();
+// The primitives of every request contract (text, search, ids, dates, timestamps).
+export * from './primitives.js';
+
+/** Path params of a record by id. */
 export const ZIdParams = z.object({ id: ZId });
+
+/** The last page a list may ask for (an offset beyond stays within the database's range). */
+export const PAGE_MAX = 100_000;
 
 /** Paging in query strings. */
 export const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(PAGE_MAX, `页码不超过 ${PAGE_MAX}`).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-
-/** ISO-8601 timestamp as sent over JSON. */
-export const ZIsoDateTime = z.iso.datetime({ offset: true });
-/** A calendar date YYYY-MM-DD (zone date). */
-export const ZDate = z.iso.date();
 
 export const ZOk = z.object({ ok: z.literal(true) });
 

@@ -1,13 +1,13 @@
 /** Contracts of /api/volunteers: teams, members, activities and hours by team. */
 import { z } from 'zod';
-import { ZDate } from './common.js';
+import { ZDate, ZId, ZLongText, ZRefId, ZText } from './common.js';
 
-const ZPhone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写正确的手机号码');
+const ZPhone = ZText.regex(/^1[3-9]\d{9}$/, '请填写正确的手机号码');
 
 export const ZTeamBody = z.object({
-  name: z.string().trim().min(2, '队名至少 2 个字').max(60),
-  areaId: z.number().int().positive(),
-  leaderName: z.string().trim().max(20).default(''),
+  name: ZText.min(2, '队名至少 2 个字').max(60),
+  areaId: ZRefId,
+  leaderName: ZText.max(20).default(''),
   leaderPhone: ZPhone.nullable().optional(),
 });
 export type TTeamBody = z.infer<typeof ZTeamBody>;
@@ -26,16 +26,16 @@ export const ZTeam = z.object({
   memberCount: z.number().int(),
 });
 
-export const ZMemberBody = z.object({ name: z.string().trim().min(1).max(20), phone: ZPhone.nullable().optional() });
+export const ZMemberBody = z.object({ name: ZText.min(1).max(20), phone: ZPhone.nullable().optional() });
 export const ZMember = z.object({ id: z.number().int(), teamId: z.number().int(), name: z.string(), phone: z.string().nullable(), isActive: z.boolean() });
 
 /** An activity: hours either per member (× participants) or in total. */
 export const ZActivityBody = z
   .object({
     day: ZDate,
-    place: z.string().trim().min(1, '请填写活动地点').max(100),
-    description: z.string().trim().max(1000).default(''),
-    memberIds: z.array(z.number().int().positive()).max(500).default([]),
+    place: ZText.min(1, '请填写活动地点').max(100),
+    description: ZLongText.max(1000).default(''),
+    memberIds: z.array(ZRefId).max(500).default([]),
     hoursPerMember: z.number().positive().max(24).nullable().optional(),
     totalHours: z.number().positive().max(100_000).nullable().optional(),
     attachmentIds: z.array(z.uuid()).max(9).default([]),
@@ -58,4 +58,6 @@ export const ZActivity = z.object({
 
 export const ZHoursQuery = z.object({ from: ZDate, to: ZDate });
 export const ZTeamHours = z.object({ teamId: z.number().int(), teamName: z.string(), areaName: z.string(), activities: z.number().int(), hours: z.number() });
-export const ZTeamParams = z.object({ teamId: z.coerce.number().int().positive() });
+export const ZTeamParams = z.object({ teamId: ZId });
+/** Path params of one member of a team. */
+export const ZTeamMemberParams = ZTeamParams.extend({ id: ZId });

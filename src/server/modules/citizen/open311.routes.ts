@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error.js';
+import { inputFaultAnswer, logRequestError } from '../../plugins/errors.js';
 import type { TApp } from '../../lib/types.js';
 import * as o311 from './open311.service.js';
 import { toXml, xmlList, type TXmlNode, type TXmlValue } from './xml.js';
@@ -14,7 +15,13 @@ type TFormat = 'json' | 'xml';
 /** Splits `name.json` / `name.xml` into its name and format; null for any other suffix. */
 function splitFormat(file: string): { name: string; format: TFormat } | null {
   const m = /^(.*)\.(json|xml)$/.exec(file);
-  return m ? { name: decodeURIComponent(m[1]), format: m[2] as TFormat } : null;
+  if (!m) return null;
+  try {
+    return { name: decodeURIComponent(m[1]), format: m[2] as TFormat };
+  } catch {
+    // A malformed escape (%E0%A4%A) is the client's mistake, not an error of ours.
+    throw new o311.Open311Error(400, '路径中的编码无效');
+  }
 }
 
 function formatOf(req: FastifyRequest): TFormat {
@@ -62,24 +69,28 @@ export async function open311Routes(app: TApp) {
     if (err instanceof AppError) return sendError(reply, format, Math.min(err.status, 500), err.message);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) return sendError(reply, format, status, '请求格式不正确');
-    req.log.error({ err }, 'open311 error');
+    const fault = inputFaultAnswer(err);
+    if (fault) {
+      logRequestError(req, err, 'warn', 'open311: database refused the input');
+      return sendError(reply, format, fault.status, fault.message);
+    }
+    logRequestError(req, err, 'error', 'open311 error');
     return sendError(reply, format, 500, '服务器内部错误');
   });
   app.setNotFoundHandler((req, reply) => sendError(reply, formatOf(req), 404, '接口不存在'));
 
   const hide = { schema: { hide: true } };
-  const requireFormat = (file: string) => {
+  const requireFormat = (file: string, label: string) => {
     const f = splitFormat(file);
     if (!f) throw new o311.Open311Error(404, '请使用 .json 或 .xml 后缀');
-    return f;
+    return { name: o311.parseName(f.name, label), format: f.format };
   };
 
   for (const format of ['json', 'xml'] as const) {
     app.get(`/services.${format}`, hide, async (_req, reply) => send(reply, format, 'services', 'service', await o311.listServices(db)));
 
     app.get(`/requests.${format}`, hide, async (req, reply) => {
-      const q = req.query as o311.TRequestsQuery;
-      return send(reply, format, 'service_requests', 'request', await o311.listRequests(db, q, baseUrl(req)));
+      return send(reply, format, 'service_requests', 'request', await o311.listRequests(db, req.query, baseUrl(req)));
     });
 
     app.post(`/requests.${format}`, hide, async (req, reply) => {
@@ -90,7 +101,7 @@ export async function open311Routes(app: TApp) {
   }
 
   app.get('/services/:file', hide, async (req, reply) => {
-    const { name, format } = requireFormat((req.params as { file: string }).file);
+    const { name, format } = requireFormat((req.params as { file: string }).file, 'service_code');
     const def = await o311.getServiceDefinition(db, name);
     reply.code(200).header('x-content-type-options', 'nosniff');
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(def));
@@ -103,12 +114,12 @@ export async function open311Routes(app: TApp) {
   });
 
   app.get('/requests/:file', hide, async (req, reply) => {
-    const { name, format } = requireFormat((req.params as { file: string }).file);
+    const { name, format } = requireFormat((req.params as { file: string }).file, 'service_request_id');
     return send(reply, format, 'service_requests', 'request', await o311.getRequest(db, name, baseUrl(req)));
   });
 
   app.get('/tokens/:file', hide, async (req, reply) => {
-    const { name, format } = requireFormat((req.params as { file: string }).file);
+    const { name, format } = requireFormat((req.params as { file: string }).file, 'token');
     return send(reply, format, 'service_requests', 'request', await o311.getToken(db, name));
   });
 }

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../lib/app-error.js';
 import { z } from 'zod';
-import { ZOpen311PostRequest } from '../../../shared/contracts/citizen.js';
+import { ZOpen311Name, ZOpen311PostRequest, ZOpen311RequestsQuery } from '../../../shared/contracts/citizen.js';
 import type { Db } from '../../db/client.js';
 import * as chuangwen from '../chuangwen/chuangwen.port.js';
 import { publicPhoto, publicStatus } from './citizen.present.js';
@@ -92,17 +92,27 @@ export function presentRequest(r: repo.TReportRecord, base: string) {
 
 const ZDateParam = z.iso.datetime({ offset: true }).or(z.iso.date());
 
-/** The query of GET /requests, as received. */
-export interface TRequestsQuery {
-  service_request_id?: string;
-  service_code?: string;
-  start_date?: string;
-  end_date?: string;
-  status?: string;
+/** The first refusal of a form or query, worded for the standard's error description. */
+function refusal(error: z.ZodError): Open311Error {
+  const issue = error.issues[0];
+  return new Open311Error(400, `${issue.path.join('.') || '参数'}：${issue.message}`);
+}
+
+/**
+ * A `{name}.{fmt}` path segment (service code, request id, token) as one line of text; a 400
+ * naming it by `label` (service_code, service_request_id, token) otherwise.
+ */
+export function parseName(name: string, label: string): string {
+  const parsed = ZOpen311Name.safeParse(name);
+  if (!parsed.success) throw new Open311Error(400, `${label}：${parsed.error.issues[0].message}`);
+  return parsed.data;
 }
 
 /** GET /requests with the standard's filters and defaults (last 90 days, at most 1000). */
-export async function listRequests(db: Db, q: TRequestsQuery, base: string) {
+export async function listRequests(db: Db, query: unknown, base: string) {
+  const parsedQuery = ZOpen311RequestsQuery.safeParse(query ?? {});
+  if (!parsedQuery.success) throw refusal(parsedQuery.error);
+  const q = parsedQuery.data;
   if (q.service_request_id != null) {
     const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean);
     if (!ids.length || ids.length > MAX_REQUESTS || ids.some((s) => !/^\d{1,9}$/.test(s))) {
@@ -154,10 +164,7 @@ export async function postRequest(db: Db, form: Record<string, string>, ip: stri
   const key = await verifyApiKey(db, form.api_key);
   if (!key) throw new Open311Error(403, 'api_key 无效或缺失');
   const parsed = ZOpen311PostRequest.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Open311Error(400, `${issue.path.join('.') || '参数'}：${issue.message}`);
-  }
+  if (!parsed.success) throw refusal(parsed.error);
   const p = parsed.data;
   const hasPoint = p.lat != null && p.long != null;
   if (!hasPoint && !p.address_string && !p.address_id) throw new Open311Error(400, '须提供 lat 和 long，或 address_string，或 address_id');

@@ -1,5 +1,4 @@
 /** /api/volunteers: teams, members, activities and hours by team (signed in, area-scoped). */
-import { z } from 'zod';
 import { ZIdParams, ZOk } from '../../../shared/contracts/common.js';
 import {
   ZActivity,
@@ -10,6 +9,7 @@ import {
   ZTeam,
   ZTeamBody,
   ZTeamHours,
+  ZTeamMemberParams,
   ZTeamParams,
   ZUpdateTeamBody,
 } from '../../../shared/contracts/volunteers.js';
@@ -50,7 +50,7 @@ export async function volunteerRoutes(app: TApp) {
   });
   app.delete(
     '/teams/:teamId/members/:id',
-    { schema: { tags, params: ZTeamParams.extend({ id: z.coerce.number().int().positive() }), response: { 200: ZOk } } },
+    { schema: { tags, params: ZTeamMemberParams, response: { 200: ZOk } } },
     async (req) => {
       await service.removeMember(db, user(req), req.params.teamId, req.params.id);
       await audit(req, { action: 'volunteer_member.deactivate', entity: 'volunteer_member', entityId: String(req.params.id), before: null, after: { isActive: false } });
