@@ -279,7 +279,7 @@ function buildRequest(route: TRoute, probe: TProbe | null): TBuilt {
     if (isProbed) query.push([p.name, String(probe!.value)]);
     else if (p.required) query.push([p.name, String(sample(p.schema, p.name))]);
   }
-  if (query.length) url += '?' + query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+  if (query.length) url += `?${query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}`;
   if (!route.body) return { method: route.method, url };
   const body = { ...(sample(route.body) as Record<string, unknown>), ...bodyOverrides(route) };
   if (probe?.at.in === 'body') {

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   PG_INT_MAX,
   TEXT_REFUSALS,

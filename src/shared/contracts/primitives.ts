@@ -21,8 +21,10 @@ import { z } from 'zod';
 /** A UTF-16 surrogate without its other half: not a character, and not storable as UTF-8. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** C0 controls but NUL (checked first, with its own message), DEL and C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's purpose.
 const CONTROL = /[\u0001-\u001f\u007f-\u009f]/;
 /** The same, less newline (\n, \r) and tab: what multi-line text may hold. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's purpose.
 const CONTROL_MULTILINE = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** The Chinese messages of the text refusals. */

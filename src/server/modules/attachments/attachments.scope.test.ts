@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, login, type TClient, type TTestContext } from '../../../../test/helpers.js';
-import { attachments } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/attachments.js';
 import { zoneDate } from '../../lib/time.js';
 import { seedChecklistTemplates } from '../checklists/checklists.seed.js';
 import { seedChuangwen } from '../chuangwen/chuangwen.seed.js';
