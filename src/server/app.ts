@@ -32,7 +32,16 @@ export interface TBuildOptions {
 function withSafeErrors(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
   const options = logger === true ? {} : logger;
-  return { ...options, serializers: { ...options.serializers, err: serializeError } };
+  return { ...options, serializers: { ...options.serializers, err: serializeError, req: serializeRequest } };
+}
+
+/**
+ * A request as the request log shows it: method, path and client, without the query string
+ * (searches carry names and ID numbers) or headers (cookies).
+ */
+function serializeRequest(req: { method: string; url: string; ip?: string; id?: string }) {
+  const q = req.url.indexOf('?');
+  return { method: req.method, url: q < 0 ? req.url : `${req.url.slice(0, q)}?…`, remoteAddress: req.ip, reqId: req.id };
 }
 
 /** Builds the app around its dependencies; call `ready()` or `listen()` on the result. */

@@ -125,3 +125,14 @@ test('the pieces: SQLSTATE through the cause chain, fingerprint, job text, other
   expect(JSON.stringify(serializeError(caught))).not.toContain(ID_NUMBER);
   expect(serializeError(new Error('plain'))).toMatchObject({ type: 'Error', message: 'plain' });
 });
+
+describe('the request log', () => {
+  test('shows the path, never the query string (searches carry names and ID numbers)', async () => {
+    const before = lines.length;
+    await app.inject({ method: 'GET', url: `/api/households?q=${ID_NUMBER}&phone=${PHONE}` });
+    const logged = lines.slice(before).join('\n');
+    expect(logged).toContain('/api/households?…');
+    expect(logged).not.toContain(ID_NUMBER);
+    expect(logged).not.toContain(PHONE);
+  });
+});
