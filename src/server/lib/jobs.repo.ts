@@ -4,16 +4,16 @@ import type { Db } from '../db/client.js';
 import { jobRuns } from '../db/schema/jobs.js';
 
 /**
- * Claims the run of `job` for `day`: inserts the (job, day) row, or takes over a failed one.
+ * Claims the run of `job` for `day` (and a periodic job's `slot`): inserts its row, or takes over a failed one.
  * The unique key makes this atomic across instances; returns the run id, or null when another
  * run already holds (or finished) the day.
  */
-export async function claimJobRun(db: Db, job: string, day: string): Promise<number | null> {
+export async function claimJobRun(db: Db, job: string, day: string, slot = ''): Promise<number | null> {
   const r = await db
     .insert(jobRuns)
-    .values({ job, day, status: 'running', startedAt: new Date() })
+    .values({ job, day, slot, status: 'running', startedAt: new Date() })
     .onConflictDoUpdate({
-      target: [jobRuns.job, jobRuns.day],
+      target: [jobRuns.job, jobRuns.day, jobRuns.slot],
       set: { status: 'running', startedAt: new Date(), finishedAt: null, error: null, counts: {} },
       setWhere: sql`${jobRuns.status} = 'failed'`,
     })

@@ -1,8 +1,8 @@
 /**
- * A small scheduler for the daily jobs that modules declare in their manifests, run from the
- * server process. Each run is claimed through a `job_runs` row with a unique (job, day) key, so
- * when several app instances share a database only one of them runs a job on a given
- * Asia/Shanghai day; the others skip it. A job acts as the system (`TSystemActor` named after it).
+ * A small scheduler for the jobs that modules declare in their manifests (daily at a zone time,
+ * or every N minutes), run from the server process. Each run is claimed through a `job_runs` row
+ * with a unique (job, day, slot) key, so when several app instances share a database only one of
+ * them runs a job on a given Asia/Shanghai day or period; the others skip it. A job acts as the system (`TSystemActor` named after it).
  */
 import type { Db } from '../db/client.js';
 import { describeError } from '../db/errors.js';
@@ -10,6 +10,8 @@ import { systemActor } from './actor.js';
 import * as repo from './jobs.repo.js';
 import type { TModuleJob, TModuleRegistry } from './module.js';
 import { zoneDate } from './time.js';
+
+const ZONE_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The minimal logger the scheduler writes to (Fastify's and pino's fit). */
 export interface TJobLog {
@@ -30,8 +32,8 @@ export type TJobOutcome =
  * Runs `fn` as the run of `job` for `day` unless that day's run is already claimed (by this or
  * another instance). A failed run may be claimed again the same day.
  */
-export async function runDailyJob(db: Db, job: string, day: string, fn: TJobFn): Promise<TJobOutcome> {
-  const runId = await repo.claimJobRun(db, job, day);
+export async function runDailyJob(db: Db, job: string, day: string, fn: TJobFn, slot = ''): Promise<TJobOutcome> {
+  const runId = await repo.claimJobRun(db, job, day, slot);
   if (runId == null) return { ran: false, reason: 'claimed_elsewhere' };
   try {
     const counts = await fn(db);
@@ -45,9 +47,23 @@ export async function runDailyJob(db: Db, job: string, day: string, fn: TJobFn):
   }
 }
 
-/** Runs a module's job for `day` (at most once per day across instances), as the system. */
-export function runModuleJob(db: Db, modules: TModuleRegistry, job: TModuleJob, day = zoneDate()): Promise<TJobOutcome> {
-  return runDailyJob(db, job.name, day, (d) => job.run({ db: d, actor: systemActor(job.name), modules }));
+/**
+ * Runs a module's job for `day` (a periodic job for the period `slot` of it), at most once per
+ * day or period across instances, as the system.
+ */
+export function runModuleJob(db: Db, modules: TModuleRegistry, job: TModuleJob, day = zoneDate(), slot = ''): Promise<TJobOutcome> {
+  return runDailyJob(db, job.name, day, (d) => job.run({ db: d, actor: systemActor(job.name), modules }), slot);
+}
+
+/** The zone day and the 'HH:MM' start of the `everyMinutes` period that contains `at`. */
+export function periodSlot(at: Date, everyMinutes: number): { day: string; slot: string; start: Date; next: Date } {
+  const day = zoneDate(at);
+  const midnight = Date.parse(`${day}T00:00:00Z`) - ZONE_OFFSET_MS;
+  const period = everyMinutes * 60_000;
+  const start = midnight + Math.floor((at.getTime() - midnight) / period) * period;
+  const minutes = (start - midnight) / 60_000;
+  const slot = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { day, slot, start: new Date(start), next: new Date(start + period) };
 }
 
 /** Runs every declared job for `day`, one after another; the outcomes by job name. */
@@ -57,8 +73,6 @@ export async function runModuleJobs(db: Db, modules: TModuleRegistry, day = zone
   return out;
 }
 
-const ZONE_OFFSET_MS = 8 * 3600 * 1000;
-
 /** The next instant (after `now`) when the Asia/Shanghai clock shows `hour`:`minute`. */
 export function nextZoneTime(now: Date, hour: number, minute = 0): Date {
   const today = zoneDate(now);
@@ -66,8 +80,9 @@ export function nextZoneTime(now: Date, hour: number, minute = 0): Date {
   return at.getTime() > now.getTime() ? at : new Date(at.getTime() + 86_400_000);
 }
 
-/** The zone time a job runs at, as 'HH:MM'. */
-export function jobTime(job: Pick<TModuleJob, 'hour' | 'minute'>): string {
+/** When a job runs, in Chinese: the zone time 'HH:MM' of a daily job, or 每 N 分钟. */
+export function jobTime(job: Pick<TModuleJob, 'hour' | 'minute' | 'everyMinutes'>): string {
+  if (job.everyMinutes != null) return job.everyMinutes % 60 === 0 ? `每 ${job.everyMinutes / 60} 小时` : `每 ${job.everyMinutes} 分钟`;
   return `${String(job.hour).padStart(2, '0')}:${String(job.minute ?? 0).padStart(2, '0')}`;
 }
 
@@ -85,17 +100,19 @@ export function scheduleModuleJobs(db: Db, modules: TModuleRegistry, log: TJobLo
   let isStopped = false;
   const arm = (j: TModuleJob) => {
     if (isStopped) return;
-    const at = nextZoneTime(new Date(), j.hour, j.minute ?? 0);
+    const now = new Date();
+    const at = j.everyMinutes != null ? periodSlot(now, j.everyMinutes).next : nextZoneTime(now, j.hour ?? 0, j.minute ?? 0);
     // setTimeout's limit is ~24.8 days; a day is far below it.
     const timer = setTimeout(async () => {
       timers.delete(timer);
-      const day = zoneDate();
+      // A periodic run claims the period that has just begun (the timer fires at its start).
+      const { day, slot } = j.everyMinutes != null ? periodSlot(new Date(), j.everyMinutes) : { day: zoneDate(), slot: '' };
       try {
-        const out = await runModuleJob(db, modules, j, day);
-        if ('error' in out) log.error({ job: j.name, day, error: out.error }, 'scheduled job failed');
-        else log.info({ job: j.name, day, ...out }, out.ran ? 'scheduled job done' : 'scheduled job already run');
+        const out = await runModuleJob(db, modules, j, day, slot);
+        if ('error' in out) log.error({ job: j.name, day, slot, error: out.error }, 'scheduled job failed');
+        else log.info({ job: j.name, day, slot, ...out }, out.ran ? 'scheduled job done' : 'scheduled job already run');
       } catch (err) {
-        log.error({ job: j.name, day, err }, 'scheduled job could not start');
+        log.error({ job: j.name, day, slot, err }, 'scheduled job could not start');
       }
       arm(j);
     }, at.getTime() - Date.now());
@@ -123,6 +140,7 @@ export async function listJobRuns(db: Db, modules: TModuleRegistry) {
       job: r.job,
       label: labels.get(r.job) ?? r.job,
       day: r.day,
+      slot: r.slot,
       status: r.status as 'running' | 'done' | 'failed',
       startedAt: r.startedAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -65,12 +65,18 @@ export interface TJobContext {
   modules: TModuleRegistry;
 }
 
-/** A daily job of a module: name (as kept in job_runs), Chinese label, zone time, work. */
+/**
+ * A scheduled job of a module: name (as kept in job_runs), Chinese label, when, and the work.
+ * Daily at a zone time (`hour`, `minute`), or every `everyMinutes` minutes counted from zone
+ * midnight (a divisor of a day: 5, 15, 60 …); each day's or period's run is claimed once across
+ * instances.
+ */
 export interface TModuleJob {
   name: string;
   label: string;
-  hour: number;
+  hour?: number;
   minute?: number;
+  everyMinutes?: number;
   run: (ctx: TJobContext) => Promise<Record<string, unknown>>;
 }
 
@@ -164,6 +170,10 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
     }
     for (const j of m.jobs ?? []) {
       if (jobs.some((x) => x.name === j.name)) fail(`job ${j.name} is declared twice`);
+      if ((j.hour == null) === (j.everyMinutes == null)) fail(`job ${j.name} needs either an hour or everyMinutes`);
+      if (j.everyMinutes != null && !(Number.isInteger(j.everyMinutes) && j.everyMinutes > 0 && 1440 % j.everyMinutes === 0)) {
+        fail(`job ${j.name}: everyMinutes must divide a day`);
+      }
       jobs.push(j);
     }
     for (const t of m.timeline ?? []) {

@@ -169,6 +169,8 @@ export const ZJobRuns = z.object({
       job: z.string(),
       label: z.string(),
       day: z.string(),
+      /** The period's zone start time 'HH:MM' of a periodic job; '' for a daily one. */
+      slot: z.string(),
       status: z.enum(['running', 'done', 'failed']),
       startedAt: z.string(),
       finishedAt: z.string().nullable(),
