@@ -18,7 +18,9 @@ import { ABILITIES, type TAbilities } from '../../shared/contracts/abilities.js'
 import { CASE_ORIGINS, CASE_ORIGIN_TYPES, type TCaseOriginType } from '../../shared/domain/case-origins.js';
 import type { Db } from '../db/client.js';
 import type { TAnyAbilitySet } from './abilities.js';
+import type { TBaseSeed } from '../seed/base.js';
 import type { TActor, TScope, TSystemActor } from './actor.js';
+import type { TStorage } from './storage.js';
 import type { TApp, TUser } from './types.js';
 
 /** A route plugin of a module and the prefix it is registered under. */
@@ -96,6 +98,14 @@ export interface TTimelineContribution<TWorded = unknown> {
   kinds: Record<string, TTimelineKind<TWorded>>;
 }
 
+/** What a module's demo data is seeded with: the demo zone's skeleton (areas, units, accounts) and its clock. */
+export interface TDemoContext {
+  db: Db;
+  base: TBaseSeed;
+  now: Date;
+  storage?: TStorage;
+}
+
 /** A module's declaration. */
 export interface TModule {
   /** Its name, as the folder's. */
@@ -107,6 +117,11 @@ export interface TModule {
   attachmentOwners?: Record<string, TAttachmentOwner>;
   jobs?: readonly TModuleJob[];
   timeline?: readonly TTimelineContribution[];
+  /**
+   * Its demo data, written after the platform's own demo content on a fresh demo database
+   * (in modules/index.ts order); returns counts for the seed's report.
+   */
+  seedDemo?: (ctx: TDemoContext) => Promise<Record<string, number> | undefined>;
 }
 
 /** Declares a module (an identity function, for the types). */

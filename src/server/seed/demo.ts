@@ -5,6 +5,8 @@
  * The seed writes tables directly, in multi-row inserts: it is not request-handling code, and
  * one start of `npm start` on PGlite must stay quick.
  */
+import type { TModule } from '../lib/module.js';
+import { MODULES } from '../modules/index.js';
 import { eq, sql } from 'drizzle-orm';
 import type { TRole } from '../../shared/domain/roles.js';
 import type { TUnitType } from '../../shared/domain/units.js';
@@ -51,6 +53,8 @@ export interface TDemoOptions {
   caseCount?: number;
   /** Where demo files (household archive scans) go; none are filed without it. */
   storage?: TStorage;
+  /** The modules whose own demo data (`seedDemo` in their manifests) is added; all of them by default. */
+  modules?: readonly TModule[];
 }
 
 /** Adds people, cases and inspections on top of `seedBase`. Returns how many cases it wrote. */
@@ -90,6 +94,8 @@ export async function seedDemoContent(db: Db, base: TBaseSeed, opts: TDemoOption
   const events = all.flatMap((g) => g.events);
   await insertChunked(events, 500, (chunk) => db.insert(caseEvents).values(chunk));
   await insertChunked(placeLinks(plannedInspections, generated, places), 500, (chunk) => db.insert(cwCasePlaces).values(chunk));
+  // Modules that bring demo data of their own declare it in their manifests.
+  for (const m of opts.modules ?? MODULES) await m.seedDemo?.({ db, base, now, storage: opts.storage });
   return { cases: all.length, events: events.length, inspections: plannedInspections.length };
 }
 
