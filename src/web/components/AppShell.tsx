@@ -2,105 +2,26 @@
  * The signed-in frame: a side menu chosen by the user's abilities (a drawer behind a hamburger on phones),
  * a header with the user's name, role, area, change password and logout, and the page.
  */
-import {
-  AlertOutlined,
-  BarChartOutlined,
-  CloudUploadOutlined,
-  MoneyCollectOutlined,
-  FolderOpenOutlined,
-  PieChartOutlined,
-  SafetyCertificateOutlined,
-  SolutionOutlined,
-  ApiOutlined,
-  CameraOutlined,
-  FieldTimeOutlined,
-  HeartOutlined,
-  AuditOutlined,
-  CalendarOutlined,
-  DashboardOutlined,
-  NotificationOutlined,
-  SwapOutlined,
-  TagsOutlined,
-  TrophyOutlined,
-  ApartmentOutlined,
-  BankOutlined,
-  EnvironmentOutlined,
-  CheckSquareOutlined,
-  FileAddOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  OrderedListOutlined,
-  ProfileOutlined,
-  ScheduleOutlined,
-  TeamOutlined,
-  UnorderedListOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, OrderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import type { TAbilities, TAbilityModule, TAbilityName } from '../../shared/contracts/abilities';
+import type { TAbilities } from '../../shared/contracts/abilities';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import { useCurrentUser, useLogout } from '../api/session';
-import { can } from '../lib/abilities';
+import { FEATURES } from '../features';
+import { menuFor } from '../lib/feature';
 import { useIsPhone } from '../lib/useIsPhone';
 import { FullPageSpin } from './RequireAuth';
 
 type TMenuItem = Required<MenuProps>['items'][number];
 
-/** A menu group, left out when none of its entries is allowed. */
-function group(label: string, children: (TMenuItem | false)[]): TMenuItem[] {
-  const allowed = children.filter((c): c is TMenuItem => c !== false);
-  return allowed.length ? [{ type: 'group', label, children: allowed }] : [];
-}
-
-/** The menu entries this user may use, by the abilities the server sent with /api/auth/me. */
+/** The menu entries this user may use: every feature's entries, by the abilities the server sent with /api/auth/me. */
 function menuItems(abilities: TAbilities): TMenuItem[] {
-  const may = <M extends TAbilityModule>(module: M, ...names: TAbilityName<M>[]) => can(abilities, module, ...names);
-  return [
-    { key: '/', icon: <HomeOutlined />, label: '首页' },
-    { key: '/todo', icon: <ScheduleOutlined />, label: '我的待办' },
-    { key: '/cases', icon: <UnorderedListOutlined />, label: '督办事项' },
-    ...(may('cases', 'create') ? [{ key: '/cases/new', icon: <FileAddOutlined />, label: '新建事项' }] : []),
-    ...group('现场检查', [
-      may('checklists', 'inspect') && { key: '/inspections', icon: <CheckSquareOutlined />, label: '检查记录' },
-      may('checklists', 'inspect', 'editTemplates') && { key: '/checklists', icon: <ProfileOutlined />, label: '检查表模板' },
-    ]),
-    ...group('创文', [
-      may('chuangwen', 'read') && { key: '/chuangwen/board', icon: <DashboardOutlined />, label: '清零看板' },
-      may('citizen', 'moderate') && { key: '/citizen/reports', icon: <CameraOutlined />, label: '群众反映' },
-      may('chuangwen', 'read') && { key: '/chuangwen/measures', icon: <TrophyOutlined />, label: '考核排名' },
-      may('chuangwen', 'read') && { key: '/chuangwen/bulletin', icon: <NotificationOutlined />, label: '督导通报' },
-      may('chuangwen', 'read') && { key: '/chuangwen/places', icon: <EnvironmentOutlined />, label: '点位' },
-      may('chuangwen', 'read') && { key: '/chuangwen/categories', icon: <TagsOutlined />, label: '问题类别' },
-      may('chuangwen', 'editCalendar') && { key: '/chuangwen/calendar', icon: <CalendarOutlined />, label: '工作日历' },
-    ]),
-    ...group('志愿服务', [
-      may('volunteers', 'manage') && { key: '/volunteers', icon: <HeartOutlined />, label: '志愿服务队' },
-      may('volunteers', 'manage') && { key: '/volunteers/hours', icon: <FieldTimeOutlined />, label: '服务时长统计' },
-    ]),
-    ...group('防返贫监测', [
-      may('households', 'read') && { key: '/households', icon: <HomeOutlined />, label: '农户列表' },
-      may('households', 'read') && { key: '/households/screening', icon: <AlertOutlined />, label: '风险筛查' },
-      may('households', 'read') && { key: '/households/import', icon: <SwapOutlined />, label: '导入导出' },
-      may('householdLeads', 'read') && { key: '/household-leads', icon: <SolutionOutlined />, label: '线索与认定' },
-      may('householdLeads', 'read') && { key: '/household-leads/import', icon: <CloudUploadOutlined />, label: '部门数据比对' },
-      may('householdLeads', 'read') && { key: '/household-leads/slow-payments', icon: <MoneyCollectOutlined />, label: '帮扶资金' },
-      may('householdLeads', 'read') && { key: '/household-leads/visit-stats', icon: <BarChartOutlined />, label: '走访统计' },
-      may('householdLeads', 'read') && { key: '/household-leads/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
-      may('householdLeads', 'read') && { key: '/household-leads/archives', icon: <FolderOpenOutlined />, label: '档案完整度' },
-      may('households', 'read') && { key: '/households/stats', icon: <PieChartOutlined />, label: '统计分析' },
-    ]),
-    ...group('系统管理', [
-      may('admin', 'manage') && { key: '/admin/areas', icon: <ApartmentOutlined />, label: '区域管理' },
-      may('admin', 'manage') && { key: '/admin/units', icon: <BankOutlined />, label: '单位管理' },
-      may('admin', 'manage') && { key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' },
-      may('citizen', 'administer') && { key: '/admin/open311', icon: <ApiOutlined />, label: 'Open311 接口密钥' },
-      may('audit', 'read') && { key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' },
-    ]),
-  ];
+  return menuFor(FEATURES, abilities).flatMap((g): TMenuItem[] => {
+    const items = g.entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }));
+    return g.label == null ? items : [{ type: 'group', label: g.label, children: items }];
+  });
 }
 
 /** The menu key that matches a path (the longest prefix wins). */
