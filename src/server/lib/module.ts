@@ -60,6 +60,23 @@ export interface TAttachmentOwner {
   isPublished?: boolean;
 }
 
+/** A record another module may be inspected at (a clinic, a site): where it is and who answers for it. */
+export interface TInspectionSubjectFacts {
+  areaId: number;
+  /** The name shown as the inspection's place. */
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  /** The unit a failed item's case goes to when the item names none. */
+  unitId: number | null;
+}
+
+/** An inspection subject type a module declares: the record, as the inspector may see it (null outside scope). */
+export interface TInspectionSubject {
+  label: string;
+  find: (db: Db, user: TUser, id: number) => Promise<TInspectionSubjectFacts | null>;
+}
+
 /** What a scheduled job is given: the database, and the system actor it acts as. */
 export interface TJobContext {
   db: Db;
@@ -117,6 +134,8 @@ export interface TModule {
   attachmentOwners?: Record<string, TAttachmentOwner>;
   jobs?: readonly TModuleJob[];
   timeline?: readonly TTimelineContribution[];
+  /** The record types of this module that may be inspected with a checklist (现场检查 / 暗访). */
+  inspectionSubjects?: Record<string, TInspectionSubject>;
   /**
    * Its demo data, written after the platform's own demo content on a fresh demo database
    * (in modules/index.ts order); returns counts for the seed's report.
@@ -138,6 +157,8 @@ export interface TModuleRegistry {
   caseOrigin: (type: string | null) => TCaseOriginHandlers | undefined;
   /** The declared attachment owner type, or undefined when no module declares it. */
   attachmentOwner: (type: string) => TAttachmentOwner | undefined;
+  /** The declared inspection subject type, or undefined. */
+  inspectionSubject: (type: string) => TInspectionSubject | undefined;
   /** Every module's scheduled jobs. */
   jobs: readonly TModuleJob[];
   /** Every module's contributions to `subject`'s timeline, by kind. */
@@ -166,6 +187,7 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
   const abilitySets = new Map<string, TAnyAbilitySet>();
   const origins = new Map<string, { module: string; handlers: TCaseOriginHandlers }>();
   const owners = new Map<string, TAttachmentOwner>();
+  const subjects = new Map<string, TInspectionSubject>();
   const jobs: TModuleJob[] = [];
   const timelines = new Map<string, Record<string, TTimelineKind>>();
   for (const m of modules) {
@@ -178,6 +200,10 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
     for (const [type, handlers] of Object.entries(m.caseOrigins ?? {})) {
       if (origins.has(type)) fail(`case origin ${type} is declared by ${origins.get(type)!.module} and ${m.name}`);
       origins.set(type, { module: m.name, handlers: handlers ?? {} });
+    }
+    for (const [type, subject] of Object.entries(m.inspectionSubjects ?? {})) {
+      if (subjects.has(type)) fail(`inspection subject ${type} is declared twice`);
+      subjects.set(type, subject);
     }
     for (const [type, owner] of Object.entries(m.attachmentOwners ?? {})) {
       if (owners.has(type)) fail(`attachment owner ${type} is declared twice`);
@@ -213,6 +239,7 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
     abilitiesFor: (user) => Object.fromEntries(sets.map((s) => [s.module, s.for(user)])) as TAbilities,
     caseOrigin: (type) => (type ? origins.get(type)?.handlers : undefined),
     attachmentOwner: (type) => owners.get(type),
+    inspectionSubject: (type) => subjects.get(type),
     jobs,
     timeline: (subject) => timelines.get(subject) ?? {},
   };

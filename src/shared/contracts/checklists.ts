@@ -97,6 +97,10 @@ export type TSaveChecklistBody = z.infer<typeof ZSaveChecklistBody>;
  * POST /api/inspections — start a draft. With `placeId` (a 创文 place) the area, place text and
  * location default from the place, and cases raised from failed items are linked to it.
  */
+/** A module's record an inspection is of: its declared subject type and id. */
+export const ZInspectionSubjectRef = z.object({ type: ZText.min(1).max(32), id: ZRefId });
+export type TInspectionSubjectRef = z.infer<typeof ZInspectionSubjectRef>;
+
 export const ZCreateInspectionBody = z.object({
   templateId: ZRefId,
   /** Required unless a place is given (then it defaults to the place's area). */
@@ -105,7 +109,12 @@ export const ZCreateInspectionBody = z.object({
   place: ZText.max(200, '地点不超过 200 字').nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lng: z.number().min(-180).max(180).nullable().optional(),
-}).refine((b) => b.areaId != null || b.placeId != null, { message: '请选择检查区域或点位', path: ['areaId'] });
+  /**
+   * A record of another module inspected (a clinic, a construction site), as that module declares
+   * it: its area, name and responsible unit come with it.
+   */
+  subject: ZInspectionSubjectRef.optional(),
+}).refine((b) => b.areaId != null || b.placeId != null || b.subject != null, { message: '请选择检查区域或点位', path: ['areaId'] });
 export type TCreateInspectionBody = z.infer<typeof ZCreateInspectionBody>;
 
 export const ZInspectionQuery = ZPageQuery.extend({
@@ -118,6 +127,9 @@ export const ZInspectionQuery = ZPageQuery.extend({
   to: ZDate.optional(),
   /** Only the caller's own inspections. */
   mine: z.enum(['true', 'false']).optional(),
+  /** Only inspections of one record of another module (a clinic, a site). */
+  subjectType: ZText.max(32).optional(),
+  subjectId: ZId.optional(),
 });
 export type TInspectionQuery = z.infer<typeof ZInspectionQuery>;
 
@@ -144,6 +156,8 @@ export const ZInspectionRow = z.object({
   areaName: z.string(),
   /** The 创文 place inspected, when any. */
   placeId: z.number().nullable(),
+  /** The other module's record inspected, when any. */
+  subject: z.object({ type: z.string(), id: z.number() }).nullable(),
   place: z.string().nullable(),
   status: z.enum(INSPECTION_STATUSES),
   startedAt: z.string(),

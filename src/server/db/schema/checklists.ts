@@ -45,6 +45,12 @@ export const inspections = pgTable(
     areaCode: varchar('area_code', { length: 12 }).notNull(),
     /** The 创文 place inspected (cw_places.id), when the inspection is of one. */
     placeId: integer('place_id'),
+    /**
+     * What else the inspection is of, when a module declares it as an inspection subject (a
+     * clinic, a construction site): its type and id.
+     */
+    subjectType: varchar('subject_type', { length: 32 }),
+    subjectId: integer('subject_id'),
     place: text('place'),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
@@ -54,7 +60,11 @@ export const inspections = pgTable(
     startedAt: ts('started_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),
   },
-  (t) => [index('inspections_area_idx').on(t.areaCode, t.startedAt), index('inspections_inspector_idx').on(t.inspectorId, t.startedAt)],
+  (t) => [
+    index('inspections_area_idx').on(t.areaCode, t.startedAt),
+    index('inspections_inspector_idx').on(t.inspectorId, t.startedAt),
+    index('inspections_subject_idx').on(t.subjectType, t.subjectId, t.startedAt),
+  ],
 );
 
 export const inspectionResults = pgTable(

@@ -129,6 +129,8 @@ const inspectionColumns = {
   areaName: areas.name,
   areaCode: inspections.areaCode,
   placeId: inspections.placeId,
+  subjectType: inspections.subjectType,
+  subjectId: inspections.subjectId,
   place: inspections.place,
   lat: inspections.lat,
   lng: inspections.lng,
@@ -152,6 +154,8 @@ export async function findInspections(db: Db, user: TUser, q: TInspectionQuery, 
   if (q.from) conds.push(gte(inspections.startedAt, zoneDayStart(q.from)));
   if (q.to) conds.push(lte(inspections.startedAt, zoneDayEnd(q.to)));
   if (q.mine === 'true') conds.push(eq(inspections.inspectorId, user.id));
+  if (q.subjectType) conds.push(eq(inspections.subjectType, q.subjectType));
+  if (q.subjectId) conds.push(eq(inspections.subjectId, q.subjectId));
   const where = and(...conds);
   const [items, [{ total }]] = await Promise.all([
     db

@@ -71,7 +71,7 @@ export async function checklistRoutes(app: TApp) {
 
   app.post('/inspections', { schema: { tags: itags, body: ZCreateInspectionBody, response: { 201: ZInspectionDetail } } }, async (req, reply) => {
     const user = requireAbility(req, checklistAbilities, 'inspect');
-    const change = await service.createInspection(db, user, req.body);
+    const change = await service.createInspection(db, app.modules, user, req.body);
     await auditChange(req, 'inspection.create', 'inspection', change);
     reply.code(201);
     return service.getInspectionDetail(db, user, change.id);
@@ -97,7 +97,7 @@ export async function checklistRoutes(app: TApp) {
     { schema: { tags: itags, params: ZInspectionItemParams, body: ZRaiseCaseBody.nullish(), response: { 201: ZInspectionCaseRef } } },
     async (req, reply) => {
       const user = requireUser(req);
-      const change = await service.raiseCase(db, user, req.params.id, req.params.itemId, req.body ?? {});
+      const change = await service.raiseCase(db, app.modules, user, req.params.id, req.params.itemId, req.body ?? {});
       await audit(req, { action: 'case.create', entity: 'case', entityId: change.caseId, before: null, after: change.after });
       reply.code(201);
       const after = change.after as { code: string; status: TCaseStatus };

@@ -28,6 +28,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { isAreaInScope } from '../../lib/scope.js';
 import { userActor } from '../../lib/actor.js';
 import { addDays, zoneDate, zoneDayEnd } from '../../lib/time.js';
+import type { TModuleRegistry } from '../../lib/module.js';
 import type { TUser } from '../../lib/types.js';
 import * as attachments from '../attachments/attachments.port.js';
 import * as cases from '../cases/cases.port.js';
@@ -210,6 +211,7 @@ function presentRow(r: repo.TInspectionRecord, counts: TInspectionCounts): TInsp
     areaId: r.areaId,
     areaName: r.areaName,
     placeId: r.placeId,
+    subject: r.subjectType != null && r.subjectId != null ? { type: r.subjectType, id: r.subjectId } : null,
     place: r.place,
     status: r.status as TInspectionStatus,
     startedAt: r.startedAt.toISOString(),
@@ -242,13 +244,24 @@ export async function listInspections(db: Db, user: TUser, q: TInspectionQuery) 
  * 创文 place, the area, place text and location default from the place (an area given must be
  * the place's own).
  */
-export async function createInspection(db: Db, user: TUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
+/** The inspection subjects of the module registry, as inspections need them. */
+export type TInspectionSubjects = Pick<TModuleRegistry, 'inspectionSubject'>;
+
+/** The facts of an inspection's subject in the user's scope, or null (unknown type, absent, out of scope). */
+async function findSubject(db: Db, subjects: TInspectionSubjects, user: TUser, ref: { type: string; id: number } | null | undefined) {
+  if (!ref) return null;
+  return (await subjects.inspectionSubject(ref.type)?.find(db, user, ref.id)) ?? null;
+}
+
+export async function createInspection(db: Db, subjects: TInspectionSubjects, user: TUser, body: TCreateInspectionBody): Promise<TChecklistChange> {
   const template = await repo.findTemplateById(db, body.templateId);
   if (!template?.isActive) invalid('templateId', '检查表不存在或已停用');
   const cwPlace = body.placeId != null ? await findPlaceInScope(db, user, body.placeId) : null;
   if (body.placeId != null && !cwPlace?.isActive) invalid('placeId', '所选点位不存在或不在您的管辖范围内');
   if (cwPlace && body.areaId != null && body.areaId !== cwPlace.areaId) invalid('areaId', '所选区域与点位所在区域不一致');
-  const area = await repo.findArea(db, body.areaId ?? cwPlace!.areaId);
+  const subject = await findSubject(db, subjects, user, body.subject);
+  if (body.subject && !subject) invalid('subject', '所选检查对象不存在或不在您的管辖范围内');
+  const area = await repo.findArea(db, body.areaId ?? cwPlace?.areaId ?? subject!.areaId);
   if (!area?.isActive || !isAreaInScope(user, area.code)) invalid('areaId', '所选区域不存在或不在您的管辖范围内');
   const values = {
     templateId: body.templateId,
@@ -256,9 +269,11 @@ export async function createInspection(db: Db, user: TUser, body: TCreateInspect
     areaId: area!.id,
     areaCode: area!.code,
     placeId: cwPlace?.id ?? null,
-    place: body.place || cwPlace?.name || null,
-    lat: body.lat ?? cwPlace?.lat ?? null,
-    lng: body.lng ?? cwPlace?.lng ?? null,
+    subjectType: body.subject?.type ?? null,
+    subjectId: body.subject?.id ?? null,
+    place: body.place || cwPlace?.name || subject?.name || null,
+    lat: body.lat ?? cwPlace?.lat ?? subject?.lat ?? null,
+    lng: body.lng ?? cwPlace?.lng ?? subject?.lng ?? null,
     status: 'draft',
   };
   const id = await repo.insertInspection(db, values);
@@ -405,6 +420,7 @@ async function placeDefaults(
  */
 export async function raiseCase(
   db: Db,
+  subjects: TInspectionSubjects,
   user: TUser,
   inspectionId: number,
   itemId: number,
@@ -430,6 +446,13 @@ export async function raiseCase(
     if (itemUnit == null) {
       defaultUnit = d.unitId;
       defaultDeadline = d.deadline;
+    }
+  } else if (itemUnit == null && mayAssign && insp.subjectType != null) {
+    // An inspected clinic or site answers for its own failed items (现场整改).
+    const subject = await findSubject(db, subjects, user, { type: insp.subjectType, id: insp.subjectId! });
+    if (subject?.unitId != null) {
+      defaultUnit = subject.unitId;
+      defaultDeadline = itemDeadline();
     }
   }
   const unitId = body.unitId !== undefined ? body.unitId : defaultUnit;
