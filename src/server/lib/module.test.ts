@@ -63,3 +63,41 @@ describe('module manifests', () => {
     expect(() => collectModules([...MODULES, defineModule({ name: 'y', jobs: [job] })])).toThrow(/job households.screening is declared twice/);
   });
 });
+
+describe('indicators and oversight signals', () => {
+  const indicator = (key: string) => ({
+    key,
+    label: '测试指标',
+    unit: '件',
+    how: '测试',
+    better: 'lower' as const,
+    compute: async () => ({ total: 0 }),
+    drill: () => ({ path: '/cases', query: {} }),
+  });
+  const signal = (key: string) => ({
+    key,
+    label: '测试信号',
+    category: 'inaction' as const,
+    severity: 'notice' as const,
+    rule: '测试',
+    countByUnit: async () => [],
+    list: async () => [],
+  });
+
+  test('are collected with their module and full key, in module order', () => {
+    const a = defineModule({ name: 'alpha', indicators: [indicator('open')], signals: [signal('late')] });
+    const b = defineModule({ name: 'beta', indicators: [indicator('open'), indicator('done')] });
+    const registry = collectModules([...MODULES, a, b]);
+    const mine = registry.indicators.filter((i) => i.module === 'alpha' || i.module === 'beta');
+    expect(mine.map((i) => i.fullKey)).toEqual(['alpha.open', 'beta.open', 'beta.done']);
+    expect(registry.signals.filter((s) => s.module === 'alpha').map((s) => s.fullKey)).toEqual(['alpha.late']);
+  });
+
+  test('a key declared twice in one module, or not a camelCase word, is refused', () => {
+    expect(() => collectModules([...MODULES, defineModule({ name: 'x', indicators: [indicator('a'), indicator('a')] })])).toThrow(
+      /indicator x.a is declared twice/,
+    );
+    expect(() => collectModules([...MODULES, defineModule({ name: 'x', signals: [signal('a'), signal('a')] })])).toThrow(/signal x.a is declared twice/);
+    expect(() => collectModules([...MODULES, defineModule({ name: 'x', signals: [signal('a.b')] })])).toThrow(/camelCase/);
+  });
+});

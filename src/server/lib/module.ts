@@ -11,13 +11,16 @@
  * - the attachment owner types it links files to, each with a bulk read check (the ids of a set
  *   the user may read, in one query) and whether its files are published;
  * - its scheduled jobs (run once per period across instances, listed at `/api/admin/jobs`);
- * - its parts of a subject's timeline (e.g. a household's).
+ * - its parts of a subject's timeline (e.g. a household's);
+ * - its indicators (figures for the city brain and the home page) and oversight signals (rules
+ *   the 纪检监督 workspace shows), see contributions.ts.
  */
 import type { SQL } from 'drizzle-orm';
 import { ABILITIES, type TAbilities } from '../../shared/contracts/abilities.js';
 import { CASE_ORIGINS, CASE_ORIGIN_TYPES, type TCaseOriginType } from '../../shared/domain/case-origins.js';
 import type { Db } from '../db/client.js';
 import type { TAnyAbilitySet } from './abilities.js';
+import type { TContributed, TIndicator, TOversightSignal } from './contributions.js';
 import type { TBaseSeed } from '../seed/base.js';
 import type { TActor, TScope, TSystemActor } from './actor.js';
 import type { TStorage } from './storage.js';
@@ -136,6 +139,10 @@ export interface TModule {
   timeline?: readonly TTimelineContribution[];
   /** The record types of this module that may be inspected with a checklist (现场检查 / 暗访). */
   inspectionSubjects?: Record<string, TInspectionSubject>;
+  /** Its figures for the city brain, the home page and the digests. */
+  indicators?: readonly TIndicator[];
+  /** Its oversight rules for the 纪检监督 workspace, the monthly report and the digests. */
+  signals?: readonly TOversightSignal[];
   /**
    * Its demo data, written after the platform's own demo content on a fresh demo database
    * (in modules/index.ts order); returns counts for the seed's report.
@@ -163,6 +170,10 @@ export interface TModuleRegistry {
   jobs: readonly TModuleJob[];
   /** Every module's contributions to `subject`'s timeline, by kind. */
   timeline: (subject: string) => Record<string, TTimelineKind>;
+  /** Every module's indicators, in module order. */
+  indicators: readonly TContributed<TIndicator>[];
+  /** Every module's oversight signals, in module order. */
+  signals: readonly TContributed<TOversightSignal>[];
 }
 
 // The app carries the registry (decorated by buildApp). Declared here rather than in types.ts,
@@ -190,6 +201,9 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
   const subjects = new Map<string, TInspectionSubject>();
   const jobs: TModuleJob[] = [];
   const timelines = new Map<string, Record<string, TTimelineKind>>();
+  const indicators: TContributed<TIndicator>[] = [];
+  const signals: TContributed<TOversightSignal>[] = [];
+  const keyPattern = /^[a-zA-Z][a-zA-Z0-9]*$/;
   for (const m of modules) {
     if (names.has(m.name)) fail(`two modules are named ${m.name}`);
     names.add(m.name);
@@ -225,6 +239,16 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
       }
       timelines.set(t.subject, kinds);
     }
+    for (const i of m.indicators ?? []) {
+      if (!keyPattern.test(i.key)) fail(`indicator ${m.name}.${i.key}: a key is a camelCase word`);
+      if (indicators.some((x) => x.module === m.name && x.key === i.key)) fail(`indicator ${m.name}.${i.key} is declared twice`);
+      indicators.push({ ...i, module: m.name, fullKey: `${m.name}.${i.key}` });
+    }
+    for (const s of m.signals ?? []) {
+      if (!keyPattern.test(s.key)) fail(`signal ${m.name}.${s.key}: a key is a camelCase word`);
+      if (signals.some((x) => x.module === m.name && x.key === s.key)) fail(`signal ${m.name}.${s.key} is declared twice`);
+      signals.push({ ...s, module: m.name, fullKey: `${m.name}.${s.key}` });
+    }
   }
   for (const type of CASE_ORIGIN_TYPES) {
     const owner = origins.get(type);
@@ -242,5 +266,7 @@ export function collectModules(modules: readonly TModule[]): TModuleRegistry {
     inspectionSubject: (type) => subjects.get(type),
     jobs,
     timeline: (subject) => timelines.get(subject) ?? {},
+    indicators,
+    signals,
   };
 }
